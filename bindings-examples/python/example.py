@@ -1,0 +1,71 @@
+#!/usr/bin/env python3
+"""Evaluates the bundled example rollout (examples/bookme) and prints what
+may start next and what stands in the way.
+
+    python3 example.py [INSTANT]        # INSTANT: RFC 3339, default fixed
+
+Set ROLLGATE_LIBRARY to librollgate's path, or build the repository first.
+"""
+
+import os
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import rollgate  # noqa: E402
+
+REPO = os.path.normpath(os.path.join(HERE, "..", ".."))
+BOOKME = os.path.join(REPO, "examples", "bookme")
+
+
+def describe_blocker(blocker):
+    """One line for a blocker entry of the report (a gate or a stage)."""
+    if not isinstance(blocker, dict):
+        return str(blocker)
+    what = blocker.get("gate") or blocker.get("stage") or blocker.get("id") or "?"
+    parts = [str(what)]
+    if blocker.get("status"):
+        parts.append("[%s]" % blocker["status"])
+    if blocker.get("owner"):
+        parts.append("owner %s" % blocker["owner"])
+    held = blocker.get("holds_back") or blocker.get("blocks") or []
+    if held:
+        parts.append("holds back %s" % ", ".join(map(str, held)))
+    if blocker.get("message"):
+        parts.append("- %s" % blocker["message"])
+    return " ".join(parts)
+
+
+def main(argv):
+    instant = argv[1] if len(argv) > 1 else "2026-11-23T09:00:00Z"
+    with rollgate.Plan.from_file(os.path.join(BOOKME, "plan.json")) as plan, \
+            rollgate.Session(plan) as session:
+        with open(os.path.join(BOOKME, "facts.json"), "rb") as f:
+            session.set_inputs(f.read(), "facts.json")
+        with session.evaluate(instant) as report:
+            data = report.json()
+            met = report.target_met
+    print("librollgate %s: plan %s (%s)" % (rollgate.version_string(),
+                                            data["plan"]["name"],
+                                            data["plan"]["digest"]))
+    print("evaluated at %s" % data["evaluated_at"])
+    for stage in data["stages"]:
+        print("  %-24s %s" % (stage["id"], stage["status"]))
+    print("next: %s" % (", ".join(data["next"]) or "(nothing may start now)"))
+    print("blockers:")
+    for blocker in data["blockers"]:
+        print("  - " + describe_blocker(blocker))
+    if not data["blockers"]:
+        print("  (none)")
+    target = data["target"]
+    print("target %s: %s%s" % (target.get("id") or "(every stage)", target.get("status"),
+                               " (met)" if met else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main(sys.argv))
+    except rollgate.RollgateError as e:
+        print("rollgate: %s: %s" % (e.status, e), file=sys.stderr)
+        sys.exit(2)

@@ -1,0 +1,196 @@
+// The C ABI: versions, plans, sessions and reports over the engine.
+// Every entry point checks its arguments, runs inside capi::guarded, and
+// leaves its outputs NULL / 0 on failure.
+#include <cstdlib>
+#include <cstring>
+
+#include "capi_internal.hpp"
+#include "engine/inputs_loader.hpp"
+#include "plan/loader.hpp"
+#include "report/reports.hpp"
+
+using rollgate::capi::fail;
+using rollgate::capi::guarded;
+using rollgate::capi::input_text;
+
+namespace {
+
+#define ROLLGATE_STR2(x) #x
+#define ROLLGATE_STR(x) ROLLGATE_STR2(x)
+
+// A malloc'ed copy, so the caller frees it with rollgate_free (std::free).
+rollgate_status copy_out(char** out, size_t* out_len, const std::string& text) {
+  char* buffer = static_cast<char*>(std::malloc(text.size() + 1));
+  if (!buffer) return ROLLGATE_ENOMEM;
+  std::memcpy(buffer, text.data(), text.size());
+  buffer[text.size()] = '\0';
+  *out = buffer;
+  if (out_len) *out_len = text.size();
+  return ROLLGATE_OK;
+}
+
+std::string file_name_or(const char* file_name, const char* fallback) {
+  return file_name ? std::string(file_name) : std::string(fallback);
+}
+
+}  // namespace
+
+extern "C" {
+
+ROLLGATE_API int32_t rollgate_version(void) { return ROLLGATE_VERSION_NUMBER; }
+
+ROLLGATE_API const char* rollgate_version_string(void) {
+  return ROLLGATE_STR(ROLLGATE_VERSION_MAJOR) "." ROLLGATE_STR(ROLLGATE_VERSION_MINOR) "." ROLLGATE_STR(
+      ROLLGATE_VERSION_PATCH);
+}
+
+ROLLGATE_API int32_t rollgate_abi_version(void) { return ROLLGATE_ABI_VERSION; }
+
+ROLLGATE_API rollgate_status rollgate_timestamp_parse(int64_t* unix_seconds, int32_t* nanos,
+                                                      const char* text, size_t text_len,
+                                                      rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (unix_seconds) *unix_seconds = 0;
+    if (nanos) *nanos = 0;
+    if (!unix_seconds || !nanos || !text) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    std::string_view s = input_text(text, text_len);
+    std::optional<rollgate::cel::Timestamp> t = rollgate::cel::parse_timestamp(s);
+    if (!t)
+      return fail(err, ROLLGATE_EINPUT,
+                  "'" + std::string(s) + "' is not an RFC 3339 timestamp (e.g. \"2026-11-22T10:00:00Z\")");
+    *unix_seconds = t->seconds;
+    *nanos = t->nanos;
+    return ROLLGATE_OK;
+  });
+}
+
+// ------------------------------------------------------------------ plans
+
+ROLLGATE_API rollgate_status rollgate_plan_compile(rollgate_plan** out, const char* json,
+                                                   size_t json_len, const char* file_name,
+                                                   rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (out) *out = nullptr;
+    if (!out || !json) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    rollgate::plan::LoadResult loaded =
+        rollgate::plan::load_plan(input_text(json, json_len), file_name_or(file_name, "plan.json"));
+    if (!loaded.plan)
+      return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EPLAN, std::move(loaded.errors));
+    *out = new rollgate_plan{std::move(loaded.plan)};
+    return ROLLGATE_OK;
+  });
+}
+
+ROLLGATE_API void rollgate_plan_free(rollgate_plan* plan) { delete plan; }
+
+ROLLGATE_API const char* rollgate_plan_name(const rollgate_plan* plan) {
+  return plan ? plan->plan->name.c_str() : "";
+}
+
+ROLLGATE_API const char* rollgate_plan_digest(const rollgate_plan* plan) {
+  return plan ? plan->plan->digest.c_str() : "";
+}
+
+ROLLGATE_API size_t rollgate_plan_stage_count(const rollgate_plan* plan) {
+  return plan ? plan->plan->stages.size() : 0;
+}
+
+ROLLGATE_API const char* rollgate_plan_stage_id(const rollgate_plan* plan, size_t index) {
+  if (!plan || index >= plan->plan->stages.size()) return nullptr;
+  return plan->plan->stages[index].id.c_str();
+}
+
+// --------------------------------------------------------------- sessions
+
+ROLLGATE_API rollgate_status rollgate_session_new(rollgate_session** out, const rollgate_plan* plan,
+                                                  rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (out) *out = nullptr;
+    if (!out || !plan) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    auto inputs = std::make_shared<rollgate::engine::Inputs>();
+    inputs->facts.resize(plan->plan->facts.size());
+    inputs->progress.resize(plan->plan->stages.size());
+    *out = new rollgate_session{plan->plan, std::move(inputs)};
+    return ROLLGATE_OK;
+  });
+}
+
+ROLLGATE_API void rollgate_session_free(rollgate_session* session) { delete session; }
+
+ROLLGATE_API rollgate_status rollgate_session_set_inputs(rollgate_session* session, const char* json,
+                                                         size_t json_len, const char* file_name,
+                                                         rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (!session || !json) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    rollgate::engine::InputsResult loaded = rollgate::engine::load_inputs(
+        *session->plan, input_text(json, json_len), file_name_or(file_name, "facts.json"));
+    if (!loaded.inputs)
+      return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(loaded.errors));
+    session->inputs = std::make_shared<const rollgate::engine::Inputs>(std::move(*loaded.inputs));
+    return ROLLGATE_OK;
+  });
+}
+
+ROLLGATE_API rollgate_status rollgate_session_set_fact(rollgate_session* session, const char* name,
+                                                       size_t name_len, const char* json,
+                                                       size_t json_len, rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (!session || !name || !json) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    std::string_view fact_name = input_text(name, name_len);
+    const rollgate::plan::FactDecl* decl = session->plan->find_fact(fact_name);
+    if (!decl)
+      return fail(err, ROLLGATE_EINPUT, "fact '" + std::string(fact_name) + "' is not declared by the plan");
+    rollgate::engine::FactResult loaded = rollgate::engine::load_fact(*decl, input_text(json, json_len));
+    if (!loaded.errors.empty())
+      return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(loaded.errors));
+    // Copy on write: reports made earlier keep the inputs they were made from.
+    auto inputs = std::make_shared<rollgate::engine::Inputs>(*session->inputs);
+    inputs->facts[size_t(decl - session->plan->facts.data())] = std::move(loaded.fact);
+    session->inputs = std::move(inputs);
+    return ROLLGATE_OK;
+  });
+}
+
+// ---------------------------------------------------------------- reports
+
+ROLLGATE_API rollgate_status rollgate_session_evaluate(rollgate_report** out, rollgate_session* session,
+                                                       int64_t unix_seconds, int32_t nanos,
+                                                       rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (out) *out = nullptr;
+    if (!out || !session) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (nanos < 0 || nanos > 999'999'999)
+      return fail(err, ROLLGATE_EINVAL, "nanos must be in 0..999999999");
+    rollgate::cel::Timestamp now{unix_seconds, nanos};
+    *out = new rollgate_report{rollgate::engine::evaluate(session->plan, session->inputs, now)};
+    return ROLLGATE_OK;
+  });
+}
+
+ROLLGATE_API void rollgate_report_free(rollgate_report* report) { delete report; }
+
+ROLLGATE_API rollgate_status rollgate_report_json(char** json, size_t* json_len,
+                                                  const rollgate_report* report, rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (json) *json = nullptr;
+    if (json_len) *json_len = 0;
+    if (!json || !report) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    return copy_out(json, json_len, rollgate::report::to_json(report->evaluation));
+  });
+}
+
+ROLLGATE_API rollgate_status rollgate_report_text(char** text, size_t* text_len,
+                                                  const rollgate_report* report, rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (text) *text = nullptr;
+    if (text_len) *text_len = 0;
+    if (!text || !report) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    return copy_out(text, text_len, rollgate::report::to_text(report->evaluation));
+  });
+}
+
+ROLLGATE_API int32_t rollgate_report_target_met(const rollgate_report* report) {
+  return report && report->evaluation.target.met ? 1 : 0;
+}
+
+}  // extern "C"

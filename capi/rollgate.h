@@ -1,0 +1,288 @@
+/*
+ * rollgate.h — the C ABI of rollgate, the rollout readiness engine.
+ *
+ * This header is the specification of the C interface: every function is
+ * documented where it is declared, with who owns what, what happens on NULL,
+ * and which status codes it may return.
+ *
+ * Conventions (after libgit2 and SQLite):
+ *   - Names are rollgate_<noun>_<verb>.  Handles are opaque.
+ *   - A function that can fail returns a rollgate_status.  Outputs come first
+ *     as out-parameters; on failure every output is set to NULL / 0.
+ *   - The last parameter of a fallible function is `rollgate_error **err`.
+ *     On failure, when err is not NULL, *err receives a new error object
+ *     (code, message, location) that the caller frees with
+ *     rollgate_error_free().  On success *err is set to NULL.  Pass NULL to
+ *     get the status code only.  There is no thread-local "last error".
+ *   - Strings are UTF-8.  Inputs are (pointer, length) pairs; a length of
+ *     ROLLGATE_NUL_TERMINATED means "read up to the first NUL".
+ *   - Every buffer the library returns through a `char **` out-parameter is
+ *     owned by the caller and freed with rollgate_free().  Strings returned
+ *     as `const char *` are borrowed from their parent object and live as
+ *     long as it does.
+ *   - Every entry point accepts NULL handles without crashing (it returns
+ *     ROLLGATE_EINVAL), every free function accepts NULL, and no C++
+ *     exception ever crosses this boundary.
+ *
+ * Threads: a rollgate_plan is immutable once compiled and may be shared by
+ * any number of threads and sessions.  A rollgate_session (and the reports
+ * it produces) belongs to one thread at a time.
+ */
+#ifndef ROLLGATE_H
+#define ROLLGATE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* ROLLGATE_API marks the exported functions.  The build defines
+ * ROLLGATE_BUILDING; consumers of a Windows DLL define ROLLGATE_SHARED. */
+#if defined(_WIN32)
+#  if defined(ROLLGATE_BUILDING)
+#    define ROLLGATE_API __declspec(dllexport)
+#  elif defined(ROLLGATE_SHARED)
+#    define ROLLGATE_API __declspec(dllimport)
+#  else
+#    define ROLLGATE_API
+#  endif
+#else
+#  define ROLLGATE_API __attribute__((visibility("default")))
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ------------------------------------------------------------------------
+ * Versions
+ * --------------------------------------------------------------------- */
+
+/* The version of this header.  CMake reads these lines: they are the one
+ * place the version is written down. */
+#define ROLLGATE_VERSION_MAJOR 0
+#define ROLLGATE_VERSION_MINOR 1
+#define ROLLGATE_VERSION_PATCH 0
+/* Bumped when the C ABI changes incompatibly.  Bindings compare it with
+ * rollgate_abi_version() when they load the library. */
+#define ROLLGATE_ABI_VERSION 1
+
+#define ROLLGATE_VERSION_NUMBER                                   \
+  ((ROLLGATE_VERSION_MAJOR * 10000) + (ROLLGATE_VERSION_MINOR * 100) + \
+   ROLLGATE_VERSION_PATCH)
+
+/* The version of the library actually loaded, as MAJOR*10000 + MINOR*100 +
+ * PATCH.  Compare with ROLLGATE_VERSION_NUMBER to detect a header/library
+ * mismatch.  Never fails. */
+ROLLGATE_API int32_t rollgate_version(void);
+
+/* The loaded library's version as a static string such as "0.1.0".
+ * Never NULL; never free it. */
+ROLLGATE_API const char *rollgate_version_string(void);
+
+/* The loaded library's ABI version (see ROLLGATE_ABI_VERSION). */
+ROLLGATE_API int32_t rollgate_abi_version(void);
+
+/* ------------------------------------------------------------------------
+ * Status codes and errors
+ * --------------------------------------------------------------------- */
+
+/* Status codes.  Values are pinned: new codes are only ever appended. */
+typedef enum rollgate_status {
+  ROLLGATE_OK = 0,
+  /* A NULL handle or out-parameter, or an argument out of its range. */
+  ROLLGATE_EINVAL = -1,
+  /* Input that is not well-formed JSON (plan, facts or state). */
+  ROLLGATE_EJSON = -2,
+  /* A plan that is well-formed JSON but invalid: unknown fields, duplicate
+   * or unknown ids, cycles, CEL syntax or type errors, undeclared facts. */
+  ROLLGATE_EPLAN = -3,
+  /* Facts, progress or approvals that cannot be used with this plan. */
+  ROLLGATE_EINPUT = -4,
+  /* Memory could not be allocated. */
+  ROLLGATE_ENOMEM = -5,
+  /* A bug in rollgate.  The message says what happened; please report it. */
+  ROLLGATE_EINTERNAL = -99
+} rollgate_status;
+
+/* A static English name for a status code, e.g. "invalid plan".  Never NULL;
+ * never free it.  Unknown codes give "unknown status". */
+ROLLGATE_API const char *rollgate_status_string(int32_t status);
+
+/* An error object: what went wrong and where.  Created by the library,
+ * owned by the caller, freed with rollgate_error_free(). */
+typedef struct rollgate_error rollgate_error;
+
+/* Frees an error.  NULL is a harmless no-op. */
+ROLLGATE_API void rollgate_error_free(rollgate_error *err);
+
+/* The status code the failing call returned.  ROLLGATE_EINVAL for NULL. */
+ROLLGATE_API int32_t rollgate_error_code(const rollgate_error *err);
+
+/* The whole error as text, one line per problem, each prefixed with its
+ * location, e.g.
+ *   plan.json:14:20: /stages/1/gates/0/expr: gate pilot/departments:
+ *   undeclared reference to 'pilot.departmnts' (did you mean
+ *   'pilot.departments'?)
+ * Borrowed from err; "" for NULL. */
+ROLLGATE_API const char *rollgate_error_message(const rollgate_error *err);
+
+/* Number of located problems the error carries (an invalid plan lists every
+ * problem it has).  0 for NULL. */
+ROLLGATE_API size_t rollgate_error_count(const rollgate_error *err);
+
+/* Problem `index` (0-based) of the error.  Every out-parameter is optional
+ * (pass NULL to skip it).  Strings are borrowed from err and are "" when the
+ * problem has no such part:
+ *   message  the plain message, without the location prefix
+ *   file     the file name given when the input was passed in
+ *   pointer  the JSON pointer of the offending value, e.g. "/stages/1/after/0"
+ *   subject  the stage id or full gate id ("pilot/uptime") it concerns
+ *   line, column  1-based position in the input text; 0 when unknown
+ * Returns ROLLGATE_EINVAL for a NULL err or an index out of range. */
+ROLLGATE_API rollgate_status rollgate_error_detail(
+    const char **message, const char **file, const char **pointer,
+    const char **subject, int32_t *line, int32_t *column,
+    const rollgate_error *err, size_t index);
+
+/* Frees any buffer the library returned through a `char **` out-parameter.
+ * NULL is a harmless no-op.  Do not pass it anything else. */
+ROLLGATE_API void rollgate_free(void *buffer);
+
+/* Length value meaning "the string is NUL-terminated; measure it". */
+#define ROLLGATE_NUL_TERMINATED ((size_t)-1)
+
+/* ------------------------------------------------------------------------
+ * Time
+ * --------------------------------------------------------------------- */
+
+/* Parses an RFC 3339 timestamp ("2026-11-22T10:00:00Z",
+ * "2026-11-22T12:00:00.5+02:00") into seconds and nanoseconds since the
+ * Unix epoch.  Returns ROLLGATE_EINPUT for malformed text. */
+ROLLGATE_API rollgate_status rollgate_timestamp_parse(
+    int64_t *unix_seconds, int32_t *nanos, const char *text, size_t text_len,
+    rollgate_error **err);
+
+/* ------------------------------------------------------------------------
+ * Plans
+ * --------------------------------------------------------------------- */
+
+/* A compiled plan: stages, gates (CEL compiled to slots) and fact
+ * declarations.  Immutable; may be shared across threads. */
+typedef struct rollgate_plan rollgate_plan;
+
+/* Compiles a plan from its JSON text (the plan format of docs/PLAN.md).
+ *
+ *   out        receives the plan; free it with rollgate_plan_free()
+ *   json       the plan text, json_len bytes (or ROLLGATE_NUL_TERMINATED)
+ *   file_name  names the input in error locations ("plan.json"); may be NULL
+ *
+ * An invalid plan is rejected whole and the error lists every problem, each
+ * with its JSON pointer, line and column.
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_EJSON, ROLLGATE_EPLAN,
+ * ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_plan_compile(
+    rollgate_plan **out, const char *json, size_t json_len,
+    const char *file_name, rollgate_error **err);
+
+/* Frees a plan.  NULL is a harmless no-op.  Sessions made from the plan keep
+ * it alive: freeing the plan first is safe. */
+ROLLGATE_API void rollgate_plan_free(rollgate_plan *plan);
+
+/* The plan's `name`.  Borrowed from plan; "" for NULL. */
+ROLLGATE_API const char *rollgate_plan_name(const rollgate_plan *plan);
+
+/* The plan's digest: "sha256:" and 64 hex digits over the canonical form of
+ * the plan, so that two texts that differ only in layout share a digest.
+ * Borrowed from plan; "" for NULL. */
+ROLLGATE_API const char *rollgate_plan_digest(const rollgate_plan *plan);
+
+/* Number of stages after matrix expansion.  0 for NULL. */
+ROLLGATE_API size_t rollgate_plan_stage_count(const rollgate_plan *plan);
+
+/* Id of stage `index` in plan order (expansions in value order), or NULL
+ * when plan is NULL or index is out of range.  Borrowed from plan. */
+ROLLGATE_API const char *rollgate_plan_stage_id(const rollgate_plan *plan,
+                                                size_t index);
+
+/* ------------------------------------------------------------------------
+ * Sessions
+ * --------------------------------------------------------------------- */
+
+/* A session holds the inputs (facts, progress, approvals) for one plan and
+ * evaluates them.  One thread at a time. */
+typedef struct rollgate_session rollgate_session;
+
+/* Creates a session with no facts, no progress and no approvals.  The
+ * session holds its own reference to the plan.
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_session_new(rollgate_session **out,
+                                                  const rollgate_plan *plan,
+                                                  rollgate_error **err);
+
+/* Frees a session.  NULL is a harmless no-op. */
+ROLLGATE_API void rollgate_session_free(rollgate_session *session);
+
+/* Replaces all inputs of the session with the facts document `json`:
+ *   { "facts": {...}, "progress": {...}, "approvals": [...] }
+ * (every member optional; see docs/FACTS.md).  Values are converted to the
+ * declared fact types.  All or nothing: on failure the session keeps the
+ * inputs it had.  Facts the plan does not declare become warnings in the
+ * next report.
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_EJSON, ROLLGATE_EINPUT,
+ * ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_session_set_inputs(
+    rollgate_session *session, const char *json, size_t json_len,
+    const char *file_name, rollgate_error **err);
+
+/* Sets one fact, leaving every other input as it is.  `json` is the fact's
+ * value: a bare JSON value or a {"value": ..., "observed_at": ...} wrapper,
+ * as in the facts document; JSON null makes the fact missing.
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_EJSON, ROLLGATE_EINPUT
+ * (undeclared fact, or a value that does not convert), ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_session_set_fact(
+    rollgate_session *session, const char *name, size_t name_len,
+    const char *json, size_t json_len, rollgate_error **err);
+
+/* ------------------------------------------------------------------------
+ * Reports
+ * --------------------------------------------------------------------- */
+
+/* The outcome of one evaluation: every stage's status, every gate's verdict
+ * with its evidence, blockers, the stages ready to start, the target. */
+typedef struct rollgate_report rollgate_report;
+
+/* Evaluates the session's inputs at the instant `unix_seconds` + `nanos`
+ * (nanos in 0..999999999) and returns a new report.
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_session_evaluate(
+    rollgate_report **out, rollgate_session *session, int64_t unix_seconds,
+    int32_t nanos, rollgate_error **err);
+
+/* Frees a report.  NULL is a harmless no-op. */
+ROLLGATE_API void rollgate_report_free(rollgate_report *report);
+
+/* The report as JSON (docs/REPORT.md describes every field).  *json
+ * receives a NUL-terminated buffer of *json_len bytes (json_len may be NULL);
+ * free it with rollgate_free().
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_report_json(char **json,
+                                                  size_t *json_len,
+                                                  const rollgate_report *report,
+                                                  rollgate_error **err);
+
+/* The report as text for people, the same as `rollgate eval --format text`.
+ * Ownership as for rollgate_report_json(). */
+ROLLGATE_API rollgate_status rollgate_report_text(char **text,
+                                                  size_t *text_len,
+                                                  const rollgate_report *report,
+                                                  rollgate_error **err);
+
+/* 1 when the plan's target (or, without a target, every stage) is ready or
+ * done — the condition under which the command line exits 0 — else 0.
+ * 0 for NULL. */
+ROLLGATE_API int32_t rollgate_report_target_met(const rollgate_report *report);
+
+#ifdef __cplusplus
+} /* extern "C" */
+#endif
+
+#endif /* ROLLGATE_H */

@@ -1,0 +1,70 @@
+// rollgate/report.hpp — the outcome of one evaluation.
+#ifndef ROLLGATE_REPORT_HPP
+#define ROLLGATE_REPORT_HPP
+
+#include <rollgate/error.hpp>
+
+#include <cstddef>
+#include <memory>
+#include <string>
+
+namespace rollgate {
+
+namespace detail {
+
+struct ReportFree {
+  void operator()(rollgate_report* r) const noexcept { rollgate_report_free(r); }
+};
+
+struct BufferFree {
+  void operator()(char* p) const noexcept { rollgate_free(p); }
+};
+
+// Calls a rollgate_report_json-shaped function and copies the buffer out,
+// freeing it with rollgate_free().
+template <typename Fn>
+std::string render(Fn fn, const rollgate_report* report) {
+  char* raw = nullptr;
+  std::size_t len = 0;
+  rollgate_error* err = nullptr;
+  const rollgate_status status = fn(&raw, &len, report, &err);
+  std::unique_ptr<char, BufferFree> buffer(raw);
+  check(status, err);
+  return buffer ? std::string(buffer.get(), len) : std::string();
+}
+
+}  // namespace detail
+
+/// The outcome of one evaluation: every stage's status, every gate's verdict
+/// with its evidence, blockers, the stages ready to start, the target.
+///
+/// Move-only; owns its native report.  Belongs to one thread at a time.
+/// A moved-from Report is empty: json() and text() throw Error
+/// (ROLLGATE_EINVAL) and target_met() is false.
+class Report {
+ public:
+  /// Takes ownership of a native report (from rollgate_session_evaluate()).
+  explicit Report(rollgate_report* adopted) noexcept : report_(adopted) {}
+
+  /// The report as JSON (docs/REPORT.md describes every field).
+  /// @throws Error (ROLLGATE_EINVAL for an empty Report, ROLLGATE_ENOMEM).
+  std::string json() const { return detail::render(&rollgate_report_json, report_.get()); }
+
+  /// The report as text for people, as `rollgate eval --format text` prints it.
+  /// @throws Error (ROLLGATE_EINVAL for an empty Report, ROLLGATE_ENOMEM).
+  std::string text() const { return detail::render(&rollgate_report_text, report_.get()); }
+
+  /// True when the plan's target (or, without a target, every stage) is
+  /// ready or done: the condition under which the command line exits 0.
+  bool target_met() const noexcept { return rollgate_report_target_met(report_.get()) == 1; }
+
+  /// The native handle, borrowed: valid while this Report lives.
+  const rollgate_report* native_handle() const noexcept { return report_.get(); }
+
+ private:
+  std::unique_ptr<rollgate_report, detail::ReportFree> report_;
+};
+
+}  // namespace rollgate
+
+#endif  // ROLLGATE_REPORT_HPP

@@ -1,0 +1,35 @@
+// What an expression may refer to: the declared variables, each bound to an
+// activation slot, so that evaluation reads slots and never looks names up.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "cel/type.hpp"
+
+namespace rollgate::cel {
+
+struct VariableDecl {
+  std::string name;  // may be dotted: "pilot.departments"
+  Type type;
+  int slot = 0;      // index into the activation
+};
+
+class Environment {
+ public:
+  // Declares a variable and returns its slot (0, 1, 2, ... in order).
+  // Declaring a name twice is a bug of the caller.
+  int add_variable(std::string name, Type type);
+
+  // The variable named exactly `name`, or nullptr.
+  const VariableDecl* find_variable(std::string_view name) const;
+
+  const std::vector<VariableDecl>& variables() const { return variables_; }
+  size_t slot_count() const { return variables_.size(); }
+
+ private:
+  std::vector<VariableDecl> variables_;
+};
+
+}  // namespace rollgate::cel

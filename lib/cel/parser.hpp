@@ -1,0 +1,34 @@
+// CEL's grammar (google/cel-spec langdef) by recursive descent, producing
+// the AST with macros expanded.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "cel/ast.hpp"
+
+namespace rollgate::cel::detail {
+
+struct ParseOptions {
+  bool macros = true;
+  // Nesting of parenthesised / bracketed / argument expressions; deeper
+  // input is a syntax error (never a stack overflow).
+  int max_nesting = 200;
+  // Height of the tree, which long operator chains grow without nesting.
+  int max_height = 500;
+};
+
+struct ParseError {
+  std::string message;
+  size_t offset = 0;
+};
+
+struct ParseResult {
+  ExprPtr expr;                     // null when error is set
+  std::optional<ParseError> error;  // the first error found
+};
+
+ParseResult parse(std::string_view source, const ParseOptions& options = {});
+
+}  // namespace rollgate::cel::detail

@@ -1,0 +1,80 @@
+#include "arguments.hpp"
+
+namespace rollgate::cli {
+
+const char* const kUsage =
+    "usage: rollgate eval PLAN [--facts FACTS] [--now RFC3339] [--format text|json]\n"
+    "       rollgate --version\n"
+    "       rollgate --help\n"
+    "\n"
+    "eval   evaluates the plan against the facts document at --now (default: the\n"
+    "       current time) and prints the readiness report.\n"
+    "\n"
+    "exit status: 0 when the plan's target (or, without a target, every stage)\n"
+    "is ready or done; 1 when it is not; 2 on bad input or usage, with the\n"
+    "located error on standard error.\n";
+
+namespace {
+
+ParseOutcome fail(std::string message) { return {std::nullopt, std::move(message)}; }
+
+// Accepts "--name value" and "--name=value".
+bool take_option(const std::vector<std::string>& args, size_t& i, const std::string& name,
+                 std::optional<std::string>& out, std::string& error) {
+  const std::string& arg = args[i];
+  if (arg == name) {
+    if (i + 1 >= args.size()) {
+      error = name + " needs a value";
+      return true;
+    }
+    out = args[++i];
+    return true;
+  }
+  if (arg.rfind(name + "=", 0) == 0) {
+    out = arg.substr(name.size() + 1);
+    return true;
+  }
+  return false;
+}
+
+ParseOutcome parse_eval(const std::vector<std::string>& args) {
+  Arguments parsed;
+  parsed.command = Arguments::Command::Eval;
+  EvalArguments& eval = parsed.eval;
+  std::optional<std::string> format;
+  std::string error;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (take_option(args, i, "--facts", eval.facts_path, error) ||
+        take_option(args, i, "--now", eval.now, error) ||
+        take_option(args, i, "--format", format, error)) {
+      if (!error.empty()) return fail(error);
+      continue;
+    }
+    if (args[i].rfind("--", 0) == 0) return fail("unknown option '" + args[i] + "'");
+    if (!eval.plan_path.empty()) return fail("eval takes one PLAN, got '" + eval.plan_path + "' and '" + args[i] + "'");
+    eval.plan_path = args[i];
+  }
+  if (eval.plan_path.empty()) return fail("eval needs a PLAN file");
+  if (format) {
+    if (*format != "text" && *format != "json") return fail("--format must be text or json, not '" + *format + "'");
+    eval.format = *format;
+  }
+  return {parsed, ""};
+}
+
+}  // namespace
+
+ParseOutcome parse_arguments(const std::vector<std::string>& args) {
+  if (args.empty()) return fail("no command given");
+  const std::string& command = args[0];
+  if (command == "--help" || command == "-h" || command == "help") return {Arguments{}, ""};
+  if (command == "--version") {
+    Arguments a;
+    a.command = Arguments::Command::Version;
+    return {a, ""};
+  }
+  if (command == "eval") return parse_eval(args);
+  return fail("unknown command '" + command + "'");
+}
+
+}  // namespace rollgate::cli

@@ -1,0 +1,32 @@
+// The command line of `rollgate`, parsed into a plain struct.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace rollgate::cli {
+
+struct EvalArguments {
+  std::string plan_path;
+  std::optional<std::string> facts_path;
+  std::optional<std::string> now;  // RFC 3339; default: the current time
+  std::string format = "text";     // text | json
+};
+
+struct Arguments {
+  enum class Command { Help, Version, Eval } command = Command::Help;
+  EvalArguments eval;
+};
+
+// Parses argv (without argv[0]).  Returns the problem as a message when the
+// words are not a valid command line.
+struct ParseOutcome {
+  std::optional<Arguments> arguments;
+  std::string error;
+};
+ParseOutcome parse_arguments(const std::vector<std::string>& args);
+
+extern const char* const kUsage;
+
+}  // namespace rollgate::cli

@@ -1,0 +1,121 @@
+#include "engine/gate_verdict.hpp"
+
+#include "engine/time_math.hpp"
+
+namespace rollgate::engine {
+
+namespace {
+
+bool is_stale(const plan::FactDecl& decl, const FactInput& input, cel::Timestamp now) {
+  if (!decl.max_age || !input.observed_at) return false;  // rule 4
+  return elapsed(*input.observed_at, now) > *decl.max_age;
+}
+
+// The facts an expression read, in declaration order, with "name = value"
+// text for messages.
+std::vector<Evidence> collect_evidence(const plan::Plan& plan, const plan::Gate& gate,
+                                       const Inputs& inputs, const Activation& activation) {
+  std::vector<Evidence> evidence;
+  for (int slot : gate.program->referenced_slots()) {
+    if (slot < 0 || size_t(slot) >= plan.facts.size()) continue;  // built-ins
+    Evidence e;
+    e.fact = &plan.facts[size_t(slot)];
+    const auto& input = inputs.facts[size_t(slot)];
+    e.input = input ? &*input : nullptr;
+    e.stale = activation.stale[size_t(slot)];
+    evidence.push_back(e);
+  }
+  return evidence;
+}
+
+std::string describe_inputs(const std::vector<Evidence>& evidence) {
+  std::string out;
+  for (const Evidence& e : evidence) {
+    if (!out.empty()) out += ", ";
+    out += e.fact->name + " = " + (e.input ? e.input->value.debug_string() : "missing");
+    if (e.stale) out += " (stale)";
+  }
+  return out;
+}
+
+std::string describe_unknowns(const plan::Plan& plan, const cel::Value& unknown,
+                              const Inputs& inputs, cel::Timestamp now) {
+  std::string out;
+  for (int slot : unknown.unknown_slots()) {
+    if (slot < 0 || size_t(slot) >= plan.facts.size()) continue;
+    const plan::FactDecl& decl = plan.facts[size_t(slot)];
+    const auto& input = inputs.facts[size_t(slot)];
+    if (!out.empty()) out += "; ";
+    if (!input) {
+      out += "fact '" + decl.name + "' is missing";
+    } else {
+      out += "fact '" + decl.name + "' is stale (observed " +
+             cel::format_timestamp(*input->observed_at) + ", " +
+             cel::format_duration(elapsed(*input->observed_at, now)) + " ago; max_age " +
+             cel::format_duration(*decl.max_age) + ")";
+    }
+  }
+  return out.empty() ? "the result depends on facts that are not known" : out;
+}
+
+}  // namespace
+
+Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now) {
+  Activation a;
+  a.slots.resize(plan.environment.slot_count());
+  a.stale.resize(plan.facts.size(), false);
+  for (size_t i = 0; i < plan.facts.size(); ++i) {
+    const plan::FactDecl& decl = plan.facts[i];
+    const auto& input = inputs.facts[i];
+    a.stale[i] = input && is_stale(decl, *input, now);
+    a.slots[size_t(decl.slot)] =
+        input && !a.stale[i] ? input->value : cel::Value::unknown({decl.slot});
+  }
+  a.slots[size_t(plan.now_slot)] = cel::Value::timestamp(now);
+  return a;
+}
+
+GateResult gate_verdict(const plan::Plan& plan, const plan::Gate& gate, const Inputs& inputs,
+                        const Activation& activation, cel::Timestamp now) {
+  GateResult r;
+  r.gate = &gate;
+  r.since = now;
+  r.evidence = collect_evidence(plan, gate, inputs, activation);
+  cel::Value v = gate.program->evaluate(activation.slots);
+  switch (v.kind()) {
+    case cel::Value::Kind::Unknown:
+      r.status = GateStatus::Unknown;
+      r.message = describe_unknowns(plan, v, inputs, now);
+      return r;
+    case cel::Value::Kind::Error:
+      r.status = GateStatus::Error;
+      r.message = v.error_message();
+      return r;
+    case cel::Value::Kind::Bool: break;
+    default:
+      r.status = GateStatus::Error;
+      r.message = "the gate yielded " + v.debug_string() + ", not a bool";
+      return r;
+  }
+  r.value = v.as_bool();
+  std::string inputs_text = describe_inputs(r.evidence);
+  if (!*r.value) {
+    r.status = GateStatus::Fail;
+    r.message = inputs_text.empty() ? "false" : "false with " + inputs_text;
+    return r;
+  }
+  // Rule 1: without earlier state every evaluation is the first, so a true
+  // hold_for gate starts its soak now.
+  if (gate.hold_for && *gate.hold_for > cel::Duration{}) {
+    r.status = GateStatus::Soaking;
+    r.remaining = *gate.hold_for;
+    r.message = "true since " + cel::format_timestamp(now) + "; must hold " +
+                cel::format_duration(*gate.hold_for) + " more";
+    return r;
+  }
+  r.status = GateStatus::Pass;
+  r.message = inputs_text.empty() ? "true" : "true with " + inputs_text;
+  return r;
+}
+
+}  // namespace rollgate::engine

@@ -1,0 +1,225 @@
+#include "engine/stage_status.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "engine/time_math.hpp"
+
+namespace rollgate::engine {
+
+namespace {
+
+using plan::GateKind;
+using plan::OnUnknown;
+
+// What a gate verdict means for the stage once on_unknown is applied.
+enum class Effect { Pass, Fail, Hold, Soak };
+
+Effect effect_of(const GateResult& g) {
+  switch (g.status) {
+    case GateStatus::Pass: return Effect::Pass;
+    case GateStatus::Fail:
+    case GateStatus::Error: return Effect::Fail;
+    case GateStatus::Soaking: return Effect::Soak;
+    case GateStatus::Unknown:
+      switch (g.gate->on_unknown) {
+        case OnUnknown::Block: return Effect::Fail;
+        case OnUnknown::Ignore: return Effect::Pass;
+        case OnUnknown::Hold: return Effect::Hold;
+      }
+  }
+  return Effect::Hold;
+}
+
+struct Verdicts {
+  bool failed = false;
+  bool held = false;    // unknown, and the outcome depends on it
+  bool soaking = false; // soaking, and the outcome depends on it
+};
+
+std::string percent(double share) { return std::to_string(int(share * 100 + 0.5)) + "%"; }
+
+// Rule 2: the weighted share of passing should-gates against min_score;
+// unknown and soaking gates count only when the outcome depends on them.
+void score_should_gates(StageResult& r, Verdicts& v) {
+  double total = 0, pass = 0, hold = 0, soak = 0;
+  for (const GateResult& g : r.gates) {
+    if (g.gate->kind != GateKind::Should) continue;
+    total += g.gate->weight;
+    switch (effect_of(g)) {
+      case Effect::Pass: pass += g.gate->weight; break;
+      case Effect::Hold: hold += g.gate->weight; break;
+      case Effect::Soak: soak += g.gate->weight; break;
+      case Effect::Fail: break;
+    }
+  }
+  if (total <= 0) return;  // score null; min_score never blocks
+  r.score = pass / total;
+  double need = r.stage->min_score;
+  if ((pass + hold + soak) / total < need) {
+    v.failed = true;
+    r.reasons.push_back("score " + percent(pass / total) + " is below min_score " + percent(need));
+  } else if ((pass + soak) / total < need) {
+    v.held = true;
+    r.reasons.push_back("min_score " + percent(need) + " depends on should-gates that are unknown");
+  } else if (pass / total < need) {
+    v.soaking = true;
+    r.reasons.push_back("min_score " + percent(need) + " depends on should-gates still soaking");
+  }
+}
+
+void judge_must_gates(StageResult& r, Verdicts& v) {
+  for (const GateResult& g : r.gates) {
+    if (g.gate->kind != GateKind::Must) continue;
+    switch (effect_of(g)) {
+      case Effect::Fail:
+        v.failed = true;
+        r.reasons.push_back("gate " + g.gate->id + " is " + to_string(g.status) + ": " + g.message);
+        break;
+      case Effect::Hold:
+        v.held = true;
+        r.reasons.push_back("gate " + g.gate->id + " is unknown: " + g.message);
+        break;
+      case Effect::Soak:
+        v.soaking = true;
+        r.reasons.push_back("gate " + g.gate->id + " is soaking: " + g.message);
+        break;
+      case Effect::Pass: break;
+    }
+  }
+}
+
+// Rule 8: distinct people of the role, not the requester, not in the
+// future, and within max_age when the requirement has one.
+void count_approvals(StageResult& r, int stage_index, const Inputs& inputs, cel::Timestamp now,
+                     Verdicts& v) {
+  const StageProgress& progress = inputs.progress[size_t(stage_index)];
+  for (const plan::ApprovalRequirement& req : r.stage->approvals) {
+    ApprovalCount count{&req, {}};
+    std::set<std::string> people;
+    for (const Approval& a : inputs.approvals) {
+      if (a.role != req.role) continue;
+      if (std::find(a.stages.begin(), a.stages.end(), stage_index) == a.stages.end()) continue;
+      if (!progress.requested_by.empty() && a.by == progress.requested_by) continue;
+      if (a.at && *a.at > now) continue;
+      if (req.max_age && (!a.at || elapsed(*a.at, now) > *req.max_age)) continue;
+      if (people.insert(a.by).second) count.approvers.push_back(a.by);
+    }
+    if (int(count.approvers.size()) < req.min) {
+      v.failed = true;
+      r.reasons.push_back("needs " + std::to_string(req.min) + " approval(s) by " + req.role + ", has " +
+                          std::to_string(count.approvers.size()));
+    }
+    r.approvals.push_back(std::move(count));
+  }
+}
+
+struct UpstreamState {
+  bool cancelled = false;  // blocks this stage (rule 7)
+  bool waiting = false;    // some required upstream is not done
+};
+
+bool all_done(const std::vector<int>& stages, const Inputs& inputs) {
+  return std::all_of(stages.begin(), stages.end(), [&](int s) {
+    return inputs.progress[size_t(s)].state == ProgressState::Done;
+  });
+}
+
+bool any_cancelled(const std::vector<int>& stages, const Inputs& inputs) {
+  return std::any_of(stages.begin(), stages.end(), [&](int s) {
+    return inputs.progress[size_t(s)].state == ProgressState::Cancelled;
+  });
+}
+
+UpstreamState judge_upstream(StageResult& r, const plan::Plan& plan, const Inputs& inputs) {
+  UpstreamState u;
+  const plan::Stage& stage = *r.stage;
+  size_t cancelled = 0, done = 0;
+  for (const plan::Upstream& up : stage.after) {
+    if (any_cancelled(up.stages, inputs)) {
+      ++cancelled;
+      if (stage.join == plan::Join::All) r.reasons.push_back("upstream " + up.id + " is cancelled");
+    } else if (all_done(up.stages, inputs)) {
+      ++done;
+    } else if (stage.join == plan::Join::All) {
+      r.reasons.push_back("waiting for " + up.id);
+    }
+  }
+  if (stage.join == plan::Join::All) {
+    u.cancelled = cancelled > 0;
+    u.waiting = done < stage.after.size();
+  } else if (!stage.after.empty()) {
+    u.cancelled = cancelled == stage.after.size();
+    u.waiting = done == 0;
+    if (u.cancelled) r.reasons.push_back("every upstream is cancelled");
+    else if (u.waiting) r.reasons.push_back("waiting for any of its upstream stages");
+  }
+  // A sequential matrix copy also waits for the copy before it.
+  if (stage.previous_expansion) {
+    int prev = *stage.previous_expansion;
+    const std::string& prev_id = plan.stages[size_t(prev)].id;
+    if (inputs.progress[size_t(prev)].state == ProgressState::Cancelled) {
+      u.cancelled = true;
+      r.reasons.push_back("upstream " + prev_id + " is cancelled");
+    } else if (inputs.progress[size_t(prev)].state != ProgressState::Done) {
+      u.waiting = true;
+      r.reasons.push_back("waiting for " + prev_id);
+    }
+  }
+  return u;
+}
+
+const plan::Freeze* active_freeze(const plan::Plan& plan, int stage_index, cel::Timestamp now) {
+  for (const plan::Freeze& f : plan.freezes) {
+    if (now < f.from || !(now < f.to)) continue;
+    if (f.stages.empty() ||
+        std::find(f.stages.begin(), f.stages.end(), stage_index) != f.stages.end())
+      return &f;
+  }
+  return nullptr;
+}
+
+// Progress a person set decides the status of a started, held or
+// cancelled stage whatever its gates and upstream say (rule 7).
+std::optional<StageStatus> status_from_progress(ProgressState state) {
+  switch (state) {
+    case ProgressState::InProgress: return StageStatus::InProgress;
+    case ProgressState::Done: return StageStatus::Done;
+    case ProgressState::Held: return StageStatus::Held;
+    case ProgressState::Cancelled: return StageStatus::Cancelled;
+    case ProgressState::NotStarted:
+    case ProgressState::RolledBack: return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+void decide_stage_status(StageResult& r, int stage_index, const plan::Plan& plan,
+                         const Inputs& inputs, cel::Timestamp now) {
+  Verdicts v;
+  score_should_gates(r, v);  // the score is reported for every stage
+  const StageProgress& progress = inputs.progress[size_t(stage_index)];
+  if (std::optional<StageStatus> set = status_from_progress(progress.state)) {
+    r.status = *set;
+    r.reasons.clear();  // gate problems of a started stage are not why it has this status
+    if (!progress.reason.empty()) r.reasons.push_back(progress.reason);
+    return;
+  }
+  judge_must_gates(r, v);
+  count_approvals(r, stage_index, inputs, now, v);
+  UpstreamState upstream = judge_upstream(r, plan, inputs);
+  if (v.failed || upstream.cancelled) r.status = StageStatus::Blocked;
+  else if (v.held) r.status = StageStatus::Unknown;
+  else if (v.soaking) r.status = StageStatus::Soaking;
+  else if (upstream.waiting) r.status = StageStatus::Waiting;
+  else if (const plan::Freeze* f = active_freeze(plan, stage_index, now)) {
+    r.status = StageStatus::Frozen;
+    r.reasons.push_back("frozen until " + cel::format_timestamp(f->to) +
+                        (f->reason.empty() ? "" : ": " + f->reason));
+  } else {
+    r.status = StageStatus::Ready;
+  }
+}
+
+}  // namespace rollgate::engine

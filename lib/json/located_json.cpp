@@ -1,0 +1,277 @@
+#include "json/located_json.hpp"
+
+#include <boost/json/parse_options.hpp>
+#include <boost/json/stream_parser.hpp>
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace rollgate::json {
+
+namespace {
+
+constexpr unsigned kMaxDepth = 64;
+
+bool is_utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+
+void append_utf8(std::string& out, unsigned code_point) {
+  if (code_point < 0x80) {
+    out += static_cast<char>(code_point);
+  } else if (code_point < 0x800) {
+    out += static_cast<char>(0xC0 | (code_point >> 6));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else if (code_point < 0x10000) {
+    out += static_cast<char>(0xE0 | (code_point >> 12));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  } else {
+    out += static_cast<char>(0xF0 | (code_point >> 18));
+    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
+    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
+    out += static_cast<char>(0x80 | (code_point & 0x3F));
+  }
+}
+
+unsigned hex4(std::string_view text, size_t at) {
+  unsigned v = 0;
+  for (size_t i = at; i < at + 4 && i < text.size(); ++i) {
+    char c = text[i];
+    v <<= 4;
+    if (c >= '0' && c <= '9') v |= unsigned(c - '0');
+    else if (c >= 'a' && c <= 'f') v |= unsigned(c - 'a' + 10);
+    else if (c >= 'A' && c <= 'F') v |= unsigned(c - 'A' + 10);
+  }
+  return v;
+}
+
+// Decodes one escape or character of a JSON string starting at text[i]
+// (inside the quotes), appending it to out; returns the index after it.
+size_t decode_one(std::string_view text, size_t i, std::string& out) {
+  if (text[i] != '\\') {
+    out += text[i];
+    return i + 1;
+  }
+  char e = text[i + 1];
+  switch (e) {
+    case 'b': out += '\b'; return i + 2;
+    case 'f': out += '\f'; return i + 2;
+    case 'n': out += '\n'; return i + 2;
+    case 'r': out += '\r'; return i + 2;
+    case 't': out += '\t'; return i + 2;
+    case 'u': {
+      unsigned cp = hex4(text, i + 2);
+      size_t next = i + 6;
+      if (cp >= 0xD800 && cp < 0xDC00 && next + 1 < text.size() &&
+          text[next] == '\\' && text[next + 1] == 'u') {
+        unsigned low = hex4(text, next + 2);
+        cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+        next += 6;
+      }
+      append_utf8(out, cp);
+      return next;
+    }
+    default: out += e; return i + 2;  // " \ /
+  }
+}
+
+}  // namespace
+
+// Walks text already known to be valid JSON and records where each value
+// and key starts.  Recursion is bounded by the parser's depth limit.
+class Scanner {
+ public:
+  Scanner(std::string_view text, SourceMap& map) : text_(text), map_(map) {}
+
+  void scan() {
+    skip_ws();
+    value("");
+  }
+
+  void skip_ws() {
+    while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
+                                   text_[pos_] == '\r' || text_[pos_] == '\t'))
+      ++pos_;
+  }
+
+  std::string string_body() {  // at the opening quote; leaves pos_ after the close
+    std::string out;
+    ++pos_;
+    while (text_[pos_] != '"') pos_ = decode_one(text_, pos_, out);
+    ++pos_;
+    return out;
+  }
+
+  // (pointer, key offset) of every key that repeats an earlier one.
+  const std::vector<std::pair<std::string, size_t>>& duplicate_keys() const {
+    return duplicates_;
+  }
+
+ private:
+  void value(const std::string& pointer) {
+    map_.entries_[pointer].value_offset = pos_;
+    switch (text_[pos_]) {
+      case '{': object(pointer); break;
+      case '[': array(pointer); break;
+      case '"': string_body(); break;
+      default:
+        while (pos_ < text_.size() && std::string_view(",]} \n\r\t").find(text_[pos_]) ==
+                                          std::string_view::npos)
+          ++pos_;
+    }
+  }
+
+  void object(const std::string& pointer) {
+    ++pos_;
+    skip_ws();
+    std::unordered_set<std::string> seen;
+    while (text_[pos_] != '}') {
+      size_t key_offset = pos_;
+      std::string key = string_body();
+      std::string child = pointer_append(pointer, key);
+      if (!seen.insert(key).second) duplicates_.emplace_back(child, key_offset);
+      skip_ws();
+      ++pos_;  // ':'
+      skip_ws();
+      value(child);
+      map_.entries_[child].key_offset = key_offset;
+      skip_ws();
+      if (text_[pos_] == ',') ++pos_;
+      skip_ws();
+    }
+    ++pos_;
+  }
+
+  void array(const std::string& pointer) {
+    ++pos_;
+    skip_ws();
+    for (size_t index = 0; text_[pos_] != ']'; ++index) {
+      value(pointer_append(pointer, index));
+      skip_ws();
+      if (text_[pos_] == ',') ++pos_;
+      skip_ws();
+    }
+    ++pos_;
+  }
+
+  std::string_view text_;
+  SourceMap& map_;
+  size_t pos_ = 0;
+  std::vector<std::pair<std::string, size_t>> duplicates_;
+};
+
+TextPosition SourceMap::position_of(size_t offset) const {
+  if (line_starts_.empty()) return {};
+  offset = std::min(offset, text_.size());
+  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+  size_t line_index = size_t(it - line_starts_.begin()) - 1;
+  int column = 1;
+  for (size_t i = line_starts_[line_index]; i < offset; ++i)
+    if (!is_utf8_continuation(static_cast<unsigned char>(text_[i]))) ++column;
+  return {offset, int(line_index) + 1, column};
+}
+
+TextPosition SourceMap::value_position(std::string_view pointer) const {
+  auto it = entries_.find(std::string(pointer));
+  if (it == entries_.end()) return {};
+  return position_of(it->second.value_offset);
+}
+
+TextPosition SourceMap::key_position(std::string_view pointer) const {
+  auto it = entries_.find(std::string(pointer));
+  if (it == entries_.end()) return {};
+  return position_of(it->second.key_offset.value_or(it->second.value_offset));
+}
+
+TextPosition SourceMap::position_in_string(std::string_view pointer,
+                                           size_t decoded_offset) const {
+  auto it = entries_.find(std::string(pointer));
+  if (it == entries_.end()) return {};
+  size_t raw = it->second.value_offset;
+  if (raw >= text_.size() || text_[raw] != '"') return position_of(raw);
+  ++raw;
+  std::string decoded;
+  while (raw < text_.size() && text_[raw] != '"' && decoded.size() < decoded_offset)
+    raw = decode_one(text_, raw, decoded);
+  return position_of(raw);
+}
+
+Diagnostic Document::diagnostic_at(std::string pointer, std::string message,
+                                   bool at_key) const {
+  TextPosition p = at_key ? map.key_position(pointer) : map.value_position(pointer);
+  Diagnostic d;
+  d.message = std::move(message);
+  d.file = file;
+  d.pointer = std::move(pointer);
+  d.line = p.line;
+  d.column = p.column;
+  return d;
+}
+
+std::string pointer_append(std::string_view base, std::string_view key) {
+  std::string out(base);
+  out += '/';
+  for (char c : key) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+std::string pointer_append(std::string_view base, size_t index) {
+  std::string out(base);
+  out += '/';
+  out += std::to_string(index);
+  return out;
+}
+
+SourceMap::SourceMap(std::string_view text) : text_(text) {
+  line_starts_.push_back(0);
+  for (size_t i = 0; i < text_.size(); ++i)
+    if (text_[i] == '\n') line_starts_.push_back(i + 1);
+}
+
+ParseResult parse(std::string_view text, std::string_view file) {
+  ParseResult result;
+  SourceMap map(text);
+  auto located = [&](size_t offset, std::string message) {
+    TextPosition p = map.position_of(offset);
+    Diagnostic d;
+    d.message = std::move(message);
+    d.file = std::string(file);
+    d.line = p.line;
+    d.column = p.column;
+    return d;
+  };
+
+  boost::json::parse_options options;
+  options.max_depth = kMaxDepth;
+  boost::json::stream_parser parser({}, options);
+  boost::system::error_code ec;
+  size_t consumed = parser.write_some(text.data(), text.size(), ec);
+  if (!ec) parser.finish(ec);
+  if (ec) {
+    // write_some stops where the text went wrong; an input that merely
+    // ends too soon fails in finish(), at the end of the text.
+    result.errors.push_back(located(consumed, "malformed JSON: " + ec.message()));
+    return result;
+  }
+
+  Scanner scanner(text, map);
+  scanner.scan();
+  for (const auto& [pointer, offset] : scanner.duplicate_keys()) {
+    Diagnostic d = located(offset, "duplicate key");
+    d.pointer = pointer;
+    result.errors.push_back(std::move(d));
+  }
+  if (!result.errors.empty()) return result;
+
+  Document doc;
+  doc.root = parser.release();
+  doc.map = std::move(map);
+  doc.file = std::string(file);
+  result.document = std::move(doc);
+  return result;
+}
+
+}  // namespace rollgate::json

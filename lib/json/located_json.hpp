@@ -1,0 +1,80 @@
+// JSON with a memory of where every value came from.  Boost.JSON parses;
+// a second pass over the (then known to be valid) text records the position
+// of every value and key by JSON pointer, so that a problem found later
+// (an unknown `after`, a CEL error inside an `expr` string) can be reported
+// at its line and column.
+#pragma once
+
+#include <boost/json/value.hpp>
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "support/diagnostic.hpp"
+
+namespace rollgate::json {
+
+struct TextPosition {
+  size_t offset = 0;
+  int line = 0;    // 1-based; 0 = unknown
+  int column = 0;  // 1-based, in code points
+};
+
+class SourceMap {
+ public:
+  SourceMap() = default;
+  // Keeps a copy of the text and indexes its lines.
+  explicit SourceMap(std::string_view text);
+
+  // Where the value at `pointer` starts ("" is the root).  {} if unknown.
+  TextPosition value_position(std::string_view pointer) const;
+  // Where the key of the member at `pointer` starts; falls back to the
+  // value's position for array elements and the root.
+  TextPosition key_position(std::string_view pointer) const;
+  // Where byte `decoded_offset` of the decoded string value at `pointer`
+  // stands in the text (escapes taken into account).
+  TextPosition position_in_string(std::string_view pointer,
+                                  size_t decoded_offset) const;
+  // Line and column of a byte offset into the text.
+  TextPosition position_of(size_t offset) const;
+
+ private:
+  friend class Scanner;
+  struct Entry {
+    size_t value_offset = 0;
+    std::optional<size_t> key_offset;
+  };
+  std::string text_;
+  std::vector<size_t> line_starts_;
+  std::unordered_map<std::string, Entry> entries_;
+};
+
+struct Document {
+  boost::json::value root;
+  SourceMap map;
+  std::string file;  // the name errors are reported under
+
+  // A diagnostic located at the value (or, with at_key, the key) that
+  // `pointer` names.
+  Diagnostic diagnostic_at(std::string pointer, std::string message,
+                           bool at_key = false) const;
+};
+
+struct ParseResult {
+  std::optional<Document> document;
+  std::vector<Diagnostic> errors;  // malformed JSON, duplicate keys
+};
+
+// Parses strict JSON (no comments, no trailing commas, no duplicate keys,
+// nesting at most 64 deep).  `file` names the input in diagnostics.
+ParseResult parse(std::string_view text, std::string_view file);
+
+// JSON pointer helpers (RFC 6901 escaping of '~' and '/').
+std::string pointer_append(std::string_view base, std::string_view key);
+std::string pointer_append(std::string_view base, size_t index);
+
+}  // namespace rollgate::json

@@ -1,0 +1,113 @@
+// The compiled plan: what the loader produces from plan JSON and what the
+// engine evaluates.  Immutable once built; shared by every session.
+//
+// Stages are stored after matrix expansion, in plan order (expansions in
+// value order).  References between stages are indices into `stages`, so
+// evaluation never looks an id up.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "cel/environment.hpp"
+#include "cel/program.hpp"
+#include "cel/time.hpp"
+#include "cel/type.hpp"
+
+namespace rollgate::plan {
+
+enum class GateKind { Must, Should, Advisory };
+enum class OnUnknown { Hold, Block, Ignore };
+enum class Join { All, Any };
+
+const char* to_string(GateKind kind);
+const char* to_string(OnUnknown on_unknown);
+
+struct FactDecl {
+  std::string name;  // dotted CEL name, e.g. "pilot.departments"
+  cel::Type type;
+  std::string owner;
+  std::string unit;
+  std::string description;
+  std::optional<cel::Duration> max_age;  // own, else the plan default
+  int slot = 0;                          // activation slot of the fact
+};
+
+struct Gate {
+  std::string id;       // short id, unique within its stage
+  std::string full_id;  // "stage/gate"
+  std::string expr;     // CEL source after ${key} substitution
+  GateKind kind = GateKind::Must;
+  double weight = 1.0;
+  std::optional<cel::Duration> hold_for;
+  OnUnknown on_unknown = OnUnknown::Hold;
+  std::string owner;
+  std::string description;
+  std::string category;
+  std::shared_ptr<const cel::Program> program;
+};
+
+struct ApprovalRequirement {
+  std::string role;
+  int min = 1;
+  std::optional<cel::Duration> max_age;
+};
+
+// One entry of a stage's `after`: a stage, or a matrix id standing for all
+// of its expansions (done when all are done, cancelled when any is).
+struct Upstream {
+  std::string id;
+  std::vector<int> stages;
+};
+
+struct Stage {
+  std::string id;        // after expansion: "wave-north"
+  std::string group_id;  // the matrix id for an expansion, else == id
+  std::string title;
+  std::string owner;
+  std::string description;
+  std::vector<Upstream> after;
+  // Sequential matrix order: the expansion before this one, which must be
+  // done too whatever `join` says.
+  std::optional<int> previous_expansion;
+  Join join = Join::All;
+  std::vector<Gate> gates;
+  std::vector<ApprovalRequirement> approvals;
+  double min_score = 0.0;
+};
+
+struct Freeze {
+  cel::Timestamp from;
+  cel::Timestamp to;  // exclusive
+  std::string reason;
+  std::vector<int> stages;  // empty: every stage
+};
+
+struct Plan {
+  std::string name;
+  std::string title;
+  std::string description;
+  std::vector<std::string> owners;
+  std::string target_id;       // "" when the plan names no target
+  std::vector<int> target;     // the target's stages (a matrix id: all)
+  std::optional<cel::Duration> default_max_age;
+  std::string digest;          // "sha256:<hex>" of the canonical plan JSON
+
+  std::vector<FactDecl> facts;  // declaration order
+  cel::Environment environment; // facts, then the built-ins
+  int now_slot = 0;
+
+  std::vector<Stage> stages;   // expanded, plan order
+  std::vector<Freeze> freezes;
+  // Stage ids and matrix ids to the stages they stand for.
+  std::map<std::string, std::vector<int>, std::less<>> stage_groups;
+  // Direct successors of each stage (the reverse of after/previous).
+  std::vector<std::vector<int>> successors;
+
+  const FactDecl* find_fact(std::string_view name) const;
+};
+
+}  // namespace rollgate::plan

@@ -1,0 +1,189 @@
+#include "report/json_writer.hpp"
+#include "report/reports.hpp"
+#include "report/value_json.hpp"
+
+namespace rollgate::report {
+
+namespace {
+
+using engine::Evaluation;
+using engine::GateResult;
+using engine::StageResult;
+
+void write_string_or_null(JsonWriter& w, const std::string& s) {
+  if (s.empty()) w.null();
+  else w.string(s);
+}
+
+void write_stage_ids(JsonWriter& w, const Evaluation& e, const std::vector<int>& stages) {
+  w.begin_array();
+  for (int s : stages) w.string(e.plan->stages[size_t(s)].id);
+  w.end_array();
+}
+
+void write_evidence(JsonWriter& w, const engine::Evidence& ev) {
+  w.begin_object();
+  w.member("fact", ev.fact->name);
+  w.key("value");
+  if (ev.input) write_value(w, ev.input->value);
+  else w.null();
+  w.member("missing", ev.input == nullptr);
+  w.member("stale", ev.stale);
+  w.key("observed_at");
+  if (ev.input && ev.input->observed_at) w.string(cel::format_timestamp(*ev.input->observed_at));
+  else w.null();
+  w.key("source");
+  write_string_or_null(w, ev.input ? ev.input->source : "");
+  w.key("evidence");
+  write_string_or_null(w, ev.input ? ev.input->evidence : "");
+  w.key("owner");
+  write_string_or_null(w, ev.fact->owner);
+  w.end_object();
+}
+
+void write_gate(JsonWriter& w, const GateResult& g) {
+  const plan::Gate& gate = *g.gate;
+  w.begin_object();
+  w.member("id", gate.id);
+  w.member("kind", plan::to_string(gate.kind));
+  w.member("status", engine::to_string(g.status));
+  w.member("since", cel::format_timestamp(g.since));
+  w.key("value");
+  if (g.value) w.boolean(*g.value);
+  else w.null();
+  w.member("message", g.message);
+  w.member("expr", gate.expr);
+  w.key("owner");
+  write_string_or_null(w, gate.owner);
+  if (gate.kind == plan::GateKind::Should) {
+    w.key("weight");
+    w.number(gate.weight);
+  }
+  if (!gate.category.empty()) w.member("category", gate.category);
+  if (gate.hold_for) w.member("hold_for", cel::format_duration(*gate.hold_for));
+  if (g.remaining) w.member("remaining", cel::format_duration(*g.remaining));
+  w.key("evidence");
+  w.begin_array();
+  for (const engine::Evidence& ev : g.evidence) write_evidence(w, ev);
+  w.end_array();
+  w.end_object();
+}
+
+void write_stage(JsonWriter& w, const Evaluation& e, const StageResult& r) {
+  const plan::Stage& stage = *r.stage;
+  w.begin_object();
+  w.member("id", stage.id);
+  if (stage.group_id != stage.id) w.member("matrix", stage.group_id);
+  w.key("title");
+  write_string_or_null(w, stage.title);
+  w.key("owner");
+  write_string_or_null(w, stage.owner);
+  w.member("status", engine::to_string(r.status));
+  w.member("since", cel::format_timestamp(r.since));
+  w.key("score");
+  if (r.score) w.number(*r.score);
+  else w.null();
+  w.key("min_score");
+  w.number(stage.min_score);
+  w.key("after");
+  w.begin_array();
+  for (const plan::Upstream& u : stage.after) w.string(u.id);
+  if (stage.previous_expansion) w.string(e.plan->stages[size_t(*stage.previous_expansion)].id);
+  w.end_array();
+  w.key("reasons");
+  w.begin_array();
+  for (const std::string& reason : r.reasons) w.string(reason);
+  w.end_array();
+  w.key("gates");
+  w.begin_array();
+  for (const GateResult& g : r.gates) write_gate(w, g);
+  w.end_array();
+  w.key("approvals");
+  w.begin_array();
+  for (const engine::ApprovalCount& a : r.approvals) {
+    w.begin_object();
+    w.member("role", a.requirement->role);
+    w.key("min");
+    w.integer(a.requirement->min);
+    w.key("approvers");
+    w.begin_array();
+    for (const std::string& by : a.approvers) w.string(by);
+    w.end_array();
+    w.member("met", int(a.approvers.size()) >= a.requirement->min);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
+void write_blockers(JsonWriter& w, const Evaluation& e) {
+  w.begin_array();
+  for (const engine::Blocker& b : e.blockers) {
+    w.begin_object();
+    w.member("kind", b.kind);
+    w.member("id", b.id);
+    w.member("stage", e.plan->stages[size_t(b.stage)].id);
+    w.member("status", b.status);
+    w.key("owner");
+    write_string_or_null(w, b.owner);
+    w.member("message", b.message);
+    w.key("holds_back");
+    write_stage_ids(w, e, b.holds_back);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+}  // namespace
+
+std::string to_json(const Evaluation& e) {
+  JsonWriter w;
+  w.begin_object();
+  w.key("report_version");
+  w.integer(1);
+  w.key("plan");
+  w.begin_object();
+  w.member("name", e.plan->name);
+  w.key("title");
+  write_string_or_null(w, e.plan->title);
+  w.member("digest", e.plan->digest);
+  w.end_object();
+  w.member("evaluated_at", cel::format_timestamp(e.evaluated_at));
+  w.key("target");
+  w.begin_object();
+  w.key("id");
+  write_string_or_null(w, e.target.id);
+  w.member("status", e.target.status);
+  w.member("met", e.target.met);
+  w.key("blocked_by");
+  w.begin_array();
+  for (const std::string& id : e.target.blocked_by) w.string(id);
+  w.end_array();
+  w.end_object();
+  w.key("next");
+  write_stage_ids(w, e, e.next);
+  w.key("stages");
+  w.begin_array();
+  for (const StageResult& r : e.stages) write_stage(w, e, r);
+  w.end_array();
+  w.key("blockers");
+  write_blockers(w, e);
+  // Drift and transitions compare with an earlier evaluation's state; with
+  // no saved state there is nothing to compare (DESIGN rule 14).
+  w.key("drift");
+  w.begin_array();
+  w.end_array();
+  w.key("transitions");
+  w.begin_array();
+  w.end_array();
+  w.key("warnings");
+  w.begin_array();
+  for (const std::string& warning : e.warnings) w.string(warning);
+  w.end_array();
+  w.end_object();
+  std::string out = w.take();
+  out += '\n';
+  return out;
+}
+
+}  // namespace rollgate::report

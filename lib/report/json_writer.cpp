@@ -1,0 +1,127 @@
+#include "report/json_writer.hpp"
+
+#include <charconv>
+#include <cmath>
+
+namespace rollgate::report {
+
+std::string json_quote(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      case '\b': out += "\\b"; break;
+      case '\f': out += "\\f"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          static const char* hex = "0123456789abcdef";
+          out += "\\u00";
+          out += hex[(c >> 4) & 0xf];
+          out += hex[c & 0xf];
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+std::string shortest_double(double d) {
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, d);
+  return std::string(buffer, result.ptr);
+}
+
+void JsonWriter::newline() {
+  out_ += '\n';
+  out_.append(levels_.size() * 2, ' ');
+}
+
+void JsonWriter::before_value() {
+  if (after_key_) {
+    after_key_ = false;
+    return;
+  }
+  if (levels_.empty()) return;
+  if (levels_.back().count++ > 0) out_ += ',';
+  newline();
+}
+
+void JsonWriter::begin_object() {
+  before_value();
+  out_ += '{';
+  levels_.push_back({true, 0});
+}
+
+void JsonWriter::end_object() {
+  bool empty = levels_.back().count == 0;
+  levels_.pop_back();
+  if (!empty) newline();
+  out_ += '}';
+}
+
+void JsonWriter::begin_array() {
+  before_value();
+  out_ += '[';
+  levels_.push_back({false, 0});
+}
+
+void JsonWriter::end_array() {
+  bool empty = levels_.back().count == 0;
+  levels_.pop_back();
+  if (!empty) newline();
+  out_ += ']';
+}
+
+void JsonWriter::key(std::string_view name) {
+  before_value();
+  out_ += json_quote(name);
+  out_ += ": ";
+  after_key_ = true;
+}
+
+void JsonWriter::string(std::string_view s) {
+  before_value();
+  out_ += json_quote(s);
+}
+
+void JsonWriter::number(double d) {
+  before_value();
+  if (std::isnan(d)) out_ += "\"NaN\"";
+  else if (std::isinf(d)) out_ += d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+  else out_ += shortest_double(d);
+}
+
+void JsonWriter::integer(int64_t i) {
+  before_value();
+  out_ += std::to_string(i);
+}
+
+void JsonWriter::unsigned_integer(uint64_t u) {
+  before_value();
+  out_ += std::to_string(u);
+}
+
+void JsonWriter::boolean(bool b) {
+  before_value();
+  out_ += b ? "true" : "false";
+}
+
+void JsonWriter::null() {
+  before_value();
+  out_ += "null";
+}
+
+std::string JsonWriter::take() {
+  std::string out = std::move(out_);
+  out_.clear();
+  levels_.clear();
+  return out;
+}
+
+}  // namespace rollgate::report

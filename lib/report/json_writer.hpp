@@ -1,0 +1,50 @@
+// A small JSON writer with stable layout (two-space indentation, members in
+// the order written) and doubles in shortest round-trip form, so the same
+// report always gives the same bytes.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rollgate::report {
+
+class JsonWriter {
+ public:
+  void begin_object();
+  void end_object();
+  void begin_array();
+  void end_array();
+  void key(std::string_view name);
+
+  void string(std::string_view s);
+  void number(double d);  // NaN and infinities as the strings proto3 uses
+  void integer(int64_t i);
+  void unsigned_integer(uint64_t u);
+  void boolean(bool b);
+  void null();
+
+  // Convenience: key then value.
+  void member(std::string_view name, std::string_view s) { key(name); string(s); }
+  void member(std::string_view name, const char* s) { key(name); string(s); }
+  void member(std::string_view name, bool b) { key(name); boolean(b); }
+
+  std::string take();
+
+ private:
+  void before_value();
+  void newline();
+  struct Level {
+    bool object;
+    int count;
+  };
+  std::string out_;
+  std::vector<Level> levels_;
+  bool after_key_ = false;
+};
+
+std::string json_quote(std::string_view s);
+std::string shortest_double(double d);
+
+}  // namespace rollgate::report

@@ -1,0 +1,112 @@
+#include <algorithm>
+
+#include "report/json_writer.hpp"
+#include "report/reports.hpp"
+
+namespace rollgate::report {
+
+namespace {
+
+using engine::Evaluation;
+
+std::string pad(std::string s, size_t width) {
+  if (s.size() < width) s.append(width - s.size(), ' ');
+  return s;
+}
+
+std::string percent(double share) {
+  return std::to_string(int(share * 100 + 0.5)) + "%";
+}
+
+std::string stage_list(const Evaluation& e, const std::vector<int>& stages) {
+  std::string out;
+  for (int s : stages) out += (out.empty() ? "" : ", ") + e.plan->stages[size_t(s)].id;
+  return out;
+}
+
+void write_header(std::string& out, const Evaluation& e) {
+  const plan::Plan& plan = *e.plan;
+  out += plan.title.empty() ? plan.name : plan.title + " (" + plan.name + ")";
+  out += "\nplan " + plan.digest + "\nevaluated at " + cel::format_timestamp(e.evaluated_at) + "\n\n";
+}
+
+void write_target(std::string& out, const Evaluation& e) {
+  out += "TARGET ";
+  out += e.target.id.empty() ? "every stage" : e.target.id;
+  out += ": " + e.target.status + (e.target.met ? " (met)\n" : " (not met)\n");
+  if (!e.target.blocked_by.empty()) {
+    out += "  blocked by: ";
+    for (size_t i = 0; i < e.target.blocked_by.size(); ++i)
+      out += (i ? ", " : "") + e.target.blocked_by[i];
+    out += '\n';
+  }
+  out += '\n';
+}
+
+void write_stages(std::string& out, const Evaluation& e) {
+  size_t id_width = 6;
+  for (const engine::StageResult& r : e.stages) id_width = std::max(id_width, r.stage->id.size() + 2);
+  out += "STAGES\n";
+  for (const engine::StageResult& r : e.stages) {
+    out += "  " + pad(engine::to_string(r.status), 12) + pad(r.stage->id, id_width) + r.stage->title;
+    out += '\n';
+    std::string indent(14, ' ');
+    for (const std::string& reason : r.reasons) out += indent + "- " + reason + '\n';
+    for (const engine::GateResult& g : r.gates) {
+      out += indent + "[" + pad(engine::to_string(g.status), 7) + "] " +
+             pad(plan::to_string(g.gate->kind), 9) + pad(g.gate->id, 16) + g.message + '\n';
+    }
+    if (r.score)
+      out += indent + "score " + percent(*r.score) + " (min_score " + percent(r.stage->min_score) + ")\n";
+    for (const engine::ApprovalCount& a : r.approvals) {
+      out += indent + "approvals by " + a.requirement->role + ": " + std::to_string(a.approvers.size()) +
+             " of " + std::to_string(a.requirement->min);
+      if (!a.approvers.empty()) {
+        out += " (";
+        for (size_t i = 0; i < a.approvers.size(); ++i) out += (i ? ", " : "") + a.approvers[i];
+        out += ")";
+      }
+      out += '\n';
+    }
+  }
+  out += '\n';
+}
+
+void write_next(std::string& out, const Evaluation& e) {
+  out += "NEXT\n";
+  out += e.next.empty() ? "  (no stage is ready to start)\n" : "  " + stage_list(e, e.next) + '\n';
+  out += '\n';
+}
+
+void write_blockers(std::string& out, const Evaluation& e) {
+  out += "BLOCKERS (most held back first)\n";
+  if (e.blockers.empty()) out += "  (none)\n";
+  for (size_t i = 0; i < e.blockers.size(); ++i) {
+    const engine::Blocker& b = e.blockers[i];
+    out += "  " + std::to_string(i + 1) + ". " + b.id + "  " + b.status;
+    out += "  owner: " + (b.owner.empty() ? std::string("(none)") : b.owner);
+    out += "  holds back " + std::to_string(b.holds_back.size()) + ": " + stage_list(e, b.holds_back) + '\n';
+    out += "     " + b.message + '\n';
+  }
+}
+
+void write_warnings(std::string& out, const Evaluation& e) {
+  if (e.warnings.empty()) return;
+  out += "\nWARNINGS\n";
+  for (const std::string& w : e.warnings) out += "  " + w + '\n';
+}
+
+}  // namespace
+
+std::string to_text(const Evaluation& e) {
+  std::string out;
+  write_header(out, e);
+  write_target(out, e);
+  write_stages(out, e);
+  write_next(out, e);
+  write_blockers(out, e);
+  write_warnings(out, e);
+  return out;
+}
+
+}  // namespace rollgate::report

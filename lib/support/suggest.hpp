@@ -1,0 +1,20 @@
+// "Did you mean ...?" for ids and names a person mistyped.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace rollgate {
+
+// Levenshtein distance between two byte strings.
+size_t edit_distance(std::string_view a, std::string_view b);
+
+// The candidate closest to `name` when it is close enough to be a likely
+// typo (distance at most max(2, size/3)); "" otherwise.  Ties keep the first.
+std::string closest_match(std::string_view name, const std::vector<std::string>& candidates);
+
+// " (did you mean 'x'?)" or "".
+std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
+
+}  // namespace rollgate
