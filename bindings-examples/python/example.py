@@ -19,21 +19,17 @@ BOOKME = os.path.join(REPO, "examples", "bookme")
 
 
 def describe_blocker(blocker):
-    """One line for a blocker entry of the report (a gate or a stage)."""
-    if not isinstance(blocker, dict):
-        return str(blocker)
-    what = blocker.get("gate") or blocker.get("stage") or blocker.get("id") or "?"
-    parts = [str(what)]
-    if blocker.get("status"):
-        parts.append("[%s]" % blocker["status"])
+    """One line for an entry of the report's `blockers` (ranked by how many
+    stages it holds back): a stage, a gate or a missing approval."""
+    line = "%s %s [%s]" % (blocker.get("kind", "?"), blocker.get("id", "?"),
+                           blocker.get("status", "?"))
     if blocker.get("owner"):
-        parts.append("owner %s" % blocker["owner"])
-    held = blocker.get("holds_back") or blocker.get("blocks") or []
-    if held:
-        parts.append("holds back %s" % ", ".join(map(str, held)))
+        line += " owner %s" % blocker["owner"]
+    if blocker.get("holds_back"):
+        line += ", holds back %s" % ", ".join(blocker["holds_back"])
     if blocker.get("message"):
-        parts.append("- %s" % blocker["message"])
-    return " ".join(parts)
+        line += ": %s" % blocker["message"]
+    return line
 
 
 def main(argv):

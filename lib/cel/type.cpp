@@ -67,8 +67,8 @@ std::string Type::to_string() const {
     case Kind::Double: return "double";
     case Kind::String: return "string";
     case Kind::Bytes: return "bytes";
-    case Kind::Timestamp: return "google.protobuf.Timestamp";
-    case Kind::Duration: return "google.protobuf.Duration";
+    case Kind::Timestamp: return "timestamp";
+    case Kind::Duration: return "duration";
     case Kind::List: return "list(" + element().to_string() + ")";
     case Kind::Map:
       return "map(" + key().to_string() + ", " + value().to_string() + ")";

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <variant>
 
+#include "cel/number_format.hpp"
+#include "cel/type_names.hpp"
 #include "cel/value_ops.hpp"
 
 namespace rollgate::cel {
@@ -237,15 +239,7 @@ void append_quoted(std::string& out, const std::string& text, bool bytes) {
 std::string double_text(double d) {
   if (std::isnan(d)) return "double(\"NaN\")";
   if (std::isinf(d)) return d > 0 ? "double(\"Infinity\")" : "double(\"-Infinity\")";
-  // The shortest precision that reads back as the same double.
-  char buf[32];
-  for (int precision = 1; precision <= 17; ++precision) {
-    std::snprintf(buf, sizeof buf, "%.*g", precision, d);
-    if (std::strtod(buf, nullptr) == d) break;
-  }
-  std::string text = buf;
-  if (text.find_first_of(".eEn") == std::string::npos) text += ".0";
-  return text;
+  return detail::format_double_literal(d);
 }
 
 }  // namespace
@@ -281,7 +275,7 @@ std::string Value::debug_string() const {
       }
       return out + "}";
     }
-    case Kind::Type: return as_type().to_string();
+    case Kind::Type: return detail::type_value_name(as_type());
     case Kind::Error: return "error(" + error_message() + ")";
     case Kind::Unknown: {
       std::string out = "unknown(";

@@ -51,8 +51,8 @@ std::string describe_unknowns(const plan::Plan& plan, const cel::Value& unknown,
     } else {
       out += "fact '" + decl.name + "' is stale (observed " +
              cel::format_timestamp(*input->observed_at) + ", " +
-             cel::format_duration(elapsed(*input->observed_at, now)) + " ago; max_age " +
-             cel::format_duration(*decl.max_age) + ")";
+             describe_duration(elapsed(*input->observed_at, now)) + " ago; max_age " +
+             describe_duration(*decl.max_age) + ")";
     }
   }
   return out.empty() ? "the result depends on facts that are not known" : out;
@@ -110,7 +110,7 @@ GateResult gate_verdict(const plan::Plan& plan, const plan::Gate& gate, const In
     r.status = GateStatus::Soaking;
     r.remaining = *gate.hold_for;
     r.message = "true since " + cel::format_timestamp(now) + "; must hold " +
-                cel::format_duration(*gate.hold_for) + " more";
+                describe_duration(*gate.hold_for) + " more";
     return r;
   }
   r.status = GateStatus::Pass;

@@ -50,17 +50,6 @@ std::optional<FactInput> read_fact(const json::Document& doc, const plan::FactDe
   return fact;
 }
 
-const std::vector<int>* find_stage(const plan::Plan& plan, std::string_view id) {
-  auto it = plan.stage_groups.find(id);
-  return it == plan.stage_groups.end() ? nullptr : &it->second;
-}
-
-std::vector<std::string> stage_names(const plan::Plan& plan) {
-  std::vector<std::string> names;
-  for (const auto& [name, stages] : plan.stage_groups) names.push_back(name);
-  return names;
-}
-
 class InputsLoader {
  public:
   InputsLoader(const plan::Plan& plan, const json::Document& doc) : plan_(plan), doc_(doc) {
@@ -107,10 +96,10 @@ class InputsLoader {
     for (const auto& member : progress) {
       std::string id(member.key());
       std::string pointer = json::pointer_append("/progress", id);
-      const std::vector<int>* stages = find_stage(plan_, id);
+      const std::vector<int>* stages = plan_.find_stage_group(id);
       if (!stages) {
         errors_.push_back(doc_.diagnostic_at(pointer, "progress names unknown stage '" + id + "'" +
-                                                          did_you_mean(id, stage_names(plan_)), true));
+                                                          did_you_mean(id, plan_.stage_group_names()), true));
         continue;
       }
       const auto* entry = member.value().if_object();
@@ -156,10 +145,10 @@ class InputsLoader {
       a.at = reader.timestamp("at");
       a.note = reader.string("note").value_or("");
       if (a.stage_ref.empty()) continue;
-      const std::vector<int>* stages = find_stage(plan_, a.stage_ref);
+      const std::vector<int>* stages = plan_.find_stage_group(a.stage_ref);
       if (!stages) {
         reader.error("stage", "approval names unknown stage '" + a.stage_ref + "'" +
-                                  did_you_mean(a.stage_ref, stage_names(plan_)));
+                                  did_you_mean(a.stage_ref, plan_.stage_group_names()));
         continue;
       }
       a.stages = *stages;

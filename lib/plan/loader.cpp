@@ -403,11 +403,9 @@ void PlanLoader::load_approvals(ObjectReader& reader, Stage& stage) {
 
 std::vector<int> PlanLoader::resolve_stage_ref(const std::string& id, const std::string& pointer,
                                                const std::string& what) {
-  auto it = plan_->stage_groups.find(id);
-  if (it != plan_->stage_groups.end()) return it->second;
-  std::vector<std::string> known;
-  for (const auto& [name, stages] : plan_->stage_groups) known.push_back(name);
-  errors_.push_back(located(pointer, what + " names unknown stage '" + id + "'" + did_you_mean(id, known),
+  if (const std::vector<int>* stages = plan_->find_stage_group(id)) return *stages;
+  errors_.push_back(located(pointer, what + " names unknown stage '" + id + "'" +
+                                         did_you_mean(id, plan_->stage_group_names()),
                             "", ""));
   return {};
 }

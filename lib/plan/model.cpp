@@ -26,4 +26,15 @@ const FactDecl* Plan::find_fact(std::string_view name) const {
   return nullptr;
 }
 
+const std::vector<int>* Plan::find_stage_group(std::string_view id) const {
+  auto it = stage_groups.find(id);
+  return it == stage_groups.end() ? nullptr : &it->second;
+}
+
+std::vector<std::string> Plan::stage_group_names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, stages] : stage_groups) names.push_back(name);
+  return names;
+}
+
 }  // namespace rollgate::plan

@@ -108,6 +108,10 @@ struct Plan {
   std::vector<std::vector<int>> successors;
 
   const FactDecl* find_fact(std::string_view name) const;
+  // The stages a stage id or matrix id stands for, or nullptr.
+  const std::vector<int>* find_stage_group(std::string_view id) const;
+  // Every stage id and matrix id, for did-you-mean suggestions.
+  std::vector<std::string> stage_group_names() const;
 };
 
 }  // namespace rollgate::plan

@@ -44,8 +44,11 @@ void write_target(std::string& out, const Evaluation& e) {
 }
 
 void write_stages(std::string& out, const Evaluation& e) {
-  size_t id_width = 6;
-  for (const engine::StageResult& r : e.stages) id_width = std::max(id_width, r.stage->id.size() + 2);
+  size_t id_width = 6, gate_width = 6;
+  for (const engine::StageResult& r : e.stages) {
+    id_width = std::max(id_width, r.stage->id.size() + 2);
+    for (const engine::GateResult& g : r.gates) gate_width = std::max(gate_width, g.gate->id.size() + 2);
+  }
   out += "STAGES\n";
   for (const engine::StageResult& r : e.stages) {
     out += "  " + pad(engine::to_string(r.status), 12) + pad(r.stage->id, id_width) + r.stage->title;
@@ -54,7 +57,7 @@ void write_stages(std::string& out, const Evaluation& e) {
     for (const std::string& reason : r.reasons) out += indent + "- " + reason + '\n';
     for (const engine::GateResult& g : r.gates) {
       out += indent + "[" + pad(engine::to_string(g.status), 7) + "] " +
-             pad(plan::to_string(g.gate->kind), 9) + pad(g.gate->id, 16) + g.message + '\n';
+             pad(plan::to_string(g.gate->kind), 9) + pad(g.gate->id, gate_width) + g.message + '\n';
     }
     if (r.score)
       out += indent + "score " + percent(*r.score) + " (min_score " + percent(r.stage->min_score) + ")\n";

@@ -3,6 +3,7 @@
 #include <rollgate.h>
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 static int passed, failed;
@@ -174,7 +175,71 @@ static void test_evaluate_and_reports(void) {
   rollgate_session_free(session);
 }
 
-int main(void) {
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  char *buffer;
+  long size;
+  if (!f) return NULL;
+  fseek(f, 0, SEEK_END);
+  size = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  buffer = (char *)malloc((size_t)size + 1);
+  *len = fread(buffer, 1, (size_t)size, f);
+  buffer[*len] = '\0';
+  fclose(f);
+  return buffer;
+}
+
+/* Each bad plan of tests/data/bad-plans gives its status and a located
+ * first problem whose message contains the expected text. */
+static void test_bad_plans(const char *dir) {
+  static const struct {
+    const char *file;
+    rollgate_status status;
+    const char *pointer;
+    int line, column;
+    const char *text;
+  } cases[] = {
+      {"malformed.json", ROLLGATE_EJSON, "", 4, 1, "malformed JSON"},
+      {"unknown-after.json", ROLLGATE_EPLAN, "/stages/1/after/0", 4, 31, "unknown stage 'pilto' (did you mean 'pilot'?)"},
+      {"cycle.json", ROLLGATE_EPLAN, "/stages/0/after", 3, 27, "dependency cycle: a -> b -> c -> a"},
+      {"cel-syntax.json", ROLLGATE_EPLAN, "/stages/0/gates/0/expr", 5, 0, ""},
+      {"undeclared-fact.json", ROLLGATE_EPLAN, "/stages/0/gates/0/expr", 6, 46,
+       "undeclared reference to 'pilot.departmnts' (did you mean 'pilot.departments'?)"},
+  };
+  size_t i;
+  for (i = 0; i < sizeof cases / sizeof cases[0]; ++i) {
+    char path[4096];
+    size_t len = 0;
+    char *text;
+    rollgate_plan *plan = NULL;
+    rollgate_error *err = NULL;
+    const char *message = NULL, *file = NULL, *pointer = NULL;
+    int32_t line = 0, column = 0;
+    snprintf(path, sizeof path, "%s/%s", dir, cases[i].file);
+    text = read_file(path, &len);
+    CHECK(text != NULL);
+    if (!text) continue;
+    CHECK(rollgate_plan_compile(&plan, text, len, cases[i].file, &err) == cases[i].status);
+    CHECK(plan == NULL);
+    CHECK(rollgate_error_count(err) >= 1);
+    CHECK(rollgate_error_detail(&message, &file, &pointer, NULL, &line, &column, err, 0) == ROLLGATE_OK);
+    if (message) {
+      CHECK(strcmp(file, cases[i].file) == 0);
+      CHECK(strcmp(pointer, cases[i].pointer) == 0);
+      CHECK(line == cases[i].line);
+      CHECK(cases[i].column == 0 ? column > 0 : column == cases[i].column);
+      CHECK(contains(message, cases[i].text));
+      if (!contains(message, cases[i].text)) fprintf(stderr, "  %s: %s\n", cases[i].file, message);
+    }
+    rollgate_error_free(err);
+    free(text);
+  }
+}
+
+int main(int argc, char **argv) {
+  if (argc > 1) test_bad_plans(argv[1]);
+  else CHECK(!"pass the bad-plans directory as the first argument");
   test_versions();
   test_null_safety();
   test_plan_errors_are_located();

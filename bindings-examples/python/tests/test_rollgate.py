@@ -305,9 +305,10 @@ class SessionTest(unittest.TestCase):
         self.assertEqual(report["transitions"], [])
         # The evidence names the fact the gate read, with its value.
         evidence = gate(pilot, "advisors")["evidence"]
-        self.assertTrue(evidence, gate(pilot, "advisors"))
-        self.assertIn("pilot.advisors", json.dumps(evidence))
-        self.assertIn("9", json.dumps(evidence))
+        self.assertEqual(len(evidence), 1, evidence)
+        self.assertEqual(evidence[0]["fact"], "pilot.advisors")
+        self.assertEqual(evidence[0]["value"], 9)
+        self.assertFalse(evidence[0]["stale"])
 
     def test_failing_gate_blocks(self):
         with self.evaluate({"facts": {"pilot.advisors": 5, "uptime_pct": 99.9}}) as r:

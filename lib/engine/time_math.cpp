@@ -1,0 +1,29 @@
+#include "engine/time_math.hpp"
+
+namespace rollgate::engine {
+
+std::string describe_duration(cel::Duration d) {
+  if (d.seconds < 0 || d.nanos < 0) return "-" + describe_duration({-d.seconds, -d.nanos});
+  struct Unit {
+    int64_t seconds;
+    const char* suffix;
+  };
+  static constexpr Unit kUnits[] = {{86400, "d"}, {3600, "h"}, {60, "m"}, {1, "s"}};
+  int64_t left = d.seconds;
+  std::string out;
+  int parts = 0;
+  for (const Unit& unit : kUnits) {
+    int64_t count = left / unit.seconds;
+    if (count == 0 && (parts > 0 || unit.seconds > 1)) {
+      if (parts > 0) break;  // "2h", not "2h 0m"
+      continue;
+    }
+    if (!out.empty()) out += ' ';
+    out += std::to_string(count) + unit.suffix;
+    left -= count * unit.seconds;
+    if (++parts == 2) break;
+  }
+  return out;
+}
+
+}  // namespace rollgate::engine
