@@ -64,6 +64,9 @@ struct Expr {
   // Select inside has(): only test for presence.  Select via ".?".
   bool test_only = false;
   bool optional_select = false;
+  // Written in parentheses: "(a).b" selects field b of variable a even
+  // when a variable "a.b" exists.
+  bool parenthesized = false;
   // List: indexes of elements written "?e".
   std::vector<size_t> optional_indices;
   // Map and Struct entries.

@@ -152,6 +152,7 @@ class Checker {
       if (node->test_only || node->optional_select) return false;
       chain.insert(chain.begin(), node);
       node = node->target.get();
+      if (node->parenthesized) return false;
     }
     if (node->kind != ExprKind::Ident) return false;
     if (!node->name.starts_with(".") && find_local(node->name)) return false;

@@ -479,6 +479,7 @@ class Parser {
         advance();
         ExprPtr inner = parse_expr();
         if (!inner || !expect(TokenKind::RParen)) return nullptr;
+        inner->parenthesized = true;
         return inner;
       }
       case TokenKind::LBracket: return parse_list();

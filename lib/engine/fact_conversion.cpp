@@ -3,6 +3,7 @@
 #include <boost/json/parse.hpp>
 #include <boost/json/serialize.hpp>
 
+#include <charconv>
 #include <cmath>
 #include <limits>
 
@@ -16,8 +17,16 @@ namespace {
 using Result = std::variant<cel::Value, ConversionError>;
 using Kind = cel::Type::Kind;
 
+// The value as the person wrote it: 3.5, not Boost's 3.5E0.
+std::string shown_value(const boost::json::value& json) {
+  if (!json.is_double()) return boost::json::serialize(json);
+  char buffer[64];
+  auto result = std::to_chars(buffer, buffer + sizeof buffer, json.get_double());
+  return std::string(buffer, result.ptr);
+}
+
 Result mismatch(const boost::json::value& json, const cel::Type& type, std::string hint = "") {
-  std::string shown = boost::json::serialize(json);
+  std::string shown = shown_value(json);
   if (shown.size() > 60) shown = shown.substr(0, 57) + "...";
   return ConversionError{"", "expected " + type.to_string() + ", got " + shown + hint};
 }

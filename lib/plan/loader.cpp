@@ -77,8 +77,9 @@ class PlanLoader {
   void load_approvals(ObjectReader& reader, Stage& stage);
   void register_stage_id(const std::string& id, std::vector<int> stages,
                          const std::string& pointer);
+  // `self` is left out of suggestions: a stage after itself is no fix.
   std::vector<int> resolve_stage_ref(const std::string& id, const std::string& pointer,
-                                     const std::string& what);
+                                     const std::string& what, const std::string& self = "");
   void resolve_after();
   void load_freezes(ObjectReader& root);
   void check_cycles();
@@ -402,10 +403,12 @@ void PlanLoader::load_approvals(ObjectReader& reader, Stage& stage) {
 }
 
 std::vector<int> PlanLoader::resolve_stage_ref(const std::string& id, const std::string& pointer,
-                                               const std::string& what) {
+                                               const std::string& what, const std::string& self) {
   if (const std::vector<int>* stages = plan_->find_stage_group(id)) return *stages;
+  std::vector<std::string> candidates = plan_->stage_group_names();
+  candidates.erase(std::remove(candidates.begin(), candidates.end(), self), candidates.end());
   errors_.push_back(located(pointer, what + " names unknown stage '" + id + "'" +
-                                         did_you_mean(id, plan_->stage_group_names()),
+                                         did_you_mean(id, candidates),
                             "", ""));
   return {};
 }
@@ -414,7 +417,7 @@ void PlanLoader::resolve_after() {
   for (const PendingAfter& pending : pending_after_) {
     Stage& stage = plan_->stages[size_t(pending.stage)];
     size_t before = errors_.size();
-    std::vector<int> stages = resolve_stage_ref(pending.id, pending.pointer, "'after'");
+    std::vector<int> stages = resolve_stage_ref(pending.id, pending.pointer, "'after'", stage.group_id);
     for (size_t i = before; i < errors_.size(); ++i) {
       errors_[i].subject_kind = "stage";
       errors_[i].subject = stage.id;

@@ -163,7 +163,8 @@ TEST_CASE("syntax errors report line and column of the offending token") {
   CHECK(error_position("x &&\n  y ) ") == "2:5");
   CHECK(error_position("[1, 2") == "1:6");
   CHECK(error_position("{'a' 1}") == "1:6");
-  CHECK(error_position("a.1") == "1:3");
+  CHECK(error_position("a.+b") == "1:3");
+  CHECK(error_position("a.1") == "1:2");  // ".1" is a double literal
   // Columns count code points, not bytes.
   CHECK(error_position("'é' + )") == "1:7");
 }

@@ -162,3 +162,9 @@ TEST_CASE("min_score, weight and order are range- and context-checked") {
     "gates": [{"id": "g", "expr": "true", "kind": "should", "weight": -1}]}]})J");
   CHECK(errors.size() == 3);
 }
+
+TEST_CASE("a stage is never suggested as its own upstream") {
+  auto errors = plan_errors(R"J({"rollgate": 1, "stages": [{"id": "a", "after": ["b"]}]})J");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "'after' names unknown stage 'b'");
+}

@@ -182,19 +182,24 @@ def load(path=None):
             return _lib
         if path is None:
             path = find_library()
-        try:
-            lib = ctypes.CDLL(path)
-        except OSError as e:
-            raise LibraryError("cannot load librollgate from %s: %s" % (path, e))
-        _declare(lib, path)
-        abi = lib.rollgate_abi_version()
-        if abi != ABI_VERSION:
-            raise LibraryError(
-                "incompatible librollgate at %s: it has C ABI version %d, "
-                "this binding supports ABI version %d"
-                % (path, abi, ABI_VERSION))
-        _lib, _lib_path = lib, path
-        return lib
+        _lib, _lib_path = _open(path), path
+        return _lib
+
+
+def _open(path):
+    """Opens the library at `path`, declares its functions and checks its
+    ABI version."""
+    try:
+        lib = ctypes.CDLL(path)
+    except OSError as e:
+        raise LibraryError("cannot load librollgate from %s: %s" % (path, e))
+    _declare(lib, path)
+    abi = lib.rollgate_abi_version()
+    if abi != ABI_VERSION:
+        raise LibraryError(
+            "incompatible librollgate at %s: it has C ABI version %d, "
+            "this binding supports ABI version %d" % (path, abi, ABI_VERSION))
+    return lib
 
 
 def library_path():

@@ -98,6 +98,22 @@ class VersionTest(unittest.TestCase):
                 rollgate._native.find_library()
         self.assertIn(missing, str(cm.exception))
 
+    def test_abi_mismatch_is_refused(self):
+        fake = mock.MagicMock()
+        fake.rollgate_abi_version.return_value = rollgate.ABI_VERSION + 1
+        with mock.patch("ctypes.CDLL", return_value=fake):
+            with self.assertRaises(rollgate.LibraryError) as cm:
+                rollgate._native._open("/opt/old/librollgate.so")
+        self.assertIn("/opt/old/librollgate.so", str(cm.exception))
+        self.assertIn("ABI version %d" % (rollgate.ABI_VERSION + 1), str(cm.exception))
+
+    def test_missing_function_is_refused(self):
+        fake = mock.MagicMock(spec=["rollgate_version", "rollgate_abi_version"])
+        with mock.patch("ctypes.CDLL", return_value=fake):
+            with self.assertRaises(rollgate.LibraryError) as cm:
+                rollgate._native._open("/opt/odd/librollgate.so")
+        self.assertIn("rollgate_plan_compile", str(cm.exception))
+
     def test_search_lists_what_it_tried(self):
         env = {"ROLLGATE_BUILD_DIR": os.path.join(DATA, "no-build-here")}
         with mock.patch.dict(os.environ, env), \
