@@ -70,25 +70,31 @@ bool contains(std::string_view haystack, std::string_view needle) {
 
 void check_report(const json::object& report, const json::object& expect) {
   if (auto* stages = expect.if_contains("stages")) {
-    for (const auto& [id, status] : stages->as_object()) {
+    for (const auto& member : stages->as_object()) {
+      const std::string id(member.key());
+      const json::value& status = member.value();
       const json::object* stage = find_by_id(report.at("stages").as_array(), id);
-      INFO("stage " << std::string(id));
+      INFO("stage " << id);
       CHECK_OR_RETURN(stage);
       CHECK(stage->at("status") == status);
     }
   }
   if (auto* gates = expect.if_contains("gates")) {
-    for (const auto& [id, status] : gates->as_object()) {
+    for (const auto& member : gates->as_object()) {
+      const std::string id(member.key());
+      const json::value& status = member.value();
       const json::object* gate = find_gate(report, id);
-      INFO("gate " << std::string(id));
+      INFO("gate " << id);
       CHECK_OR_RETURN(gate);
       CHECK(gate->at("status") == status);
     }
   }
   if (auto* scores = expect.if_contains("scores")) {
-    for (const auto& [id, score] : scores->as_object()) {
+    for (const auto& member : scores->as_object()) {
+      const std::string id(member.key());
+      const json::value& score = member.value();
       const json::object* stage = find_by_id(report.at("stages").as_array(), id);
-      INFO("score of " << std::string(id));
+      INFO("score of " << id);
       CHECK_OR_RETURN(stage);
       if (score.is_null()) CHECK(stage->at("score").is_null());
       else CHECK(stage->at("score").to_number<double>() == doctest::Approx(score.to_number<double>()));
@@ -96,8 +102,10 @@ void check_report(const json::object& report, const json::object& expect) {
   }
   if (auto* next = expect.if_contains("next")) CHECK(strings(report.at("next")) == strings(*next));
   if (auto* target = expect.if_contains("target")) {
-    for (const auto& [key, value] : target->as_object()) {
-      INFO("target." << std::string(key));
+    for (const auto& member : target->as_object()) {
+      const std::string key(member.key());
+      const json::value& value = member.value();
+      INFO("target." << key);
       CHECK(report.at("target").at(key) == value);
     }
   }
@@ -113,34 +121,42 @@ void check_report(const json::object& report, const json::object& expect) {
     return find_by_id(report.at("blockers").as_array(), id);
   };
   if (auto* holds = expect.if_contains("holds_back")) {
-    for (const auto& [id, stages] : holds->as_object()) {
-      INFO("blocker " << std::string(id));
+    for (const auto& member : holds->as_object()) {
+      const std::string id(member.key());
+      const json::value& stages = member.value();
+      INFO("blocker " << id);
       CHECK_OR_RETURN(blocker(id));
       CHECK(strings(blocker(id)->at("holds_back")) == strings(stages));
     }
   }
   if (auto* owners = expect.if_contains("owners")) {
-    for (const auto& [id, owner] : owners->as_object()) {
-      INFO("owner of blocker " << std::string(id));
+    for (const auto& member : owners->as_object()) {
+      const std::string id(member.key());
+      const json::value& owner = member.value();
+      INFO("owner of blocker " << id);
       CHECK_OR_RETURN(blocker(id));
       CHECK(blocker(id)->at("owner") == owner);
     }
   }
   if (auto* messages = expect.if_contains("messages")) {
-    for (const auto& [id, text] : messages->as_object()) {
+    for (const auto& member : messages->as_object()) {
+      const std::string id(member.key());
+      const json::value& text = member.value();
       const json::object* gate = find_gate(report, id);
       CHECK_OR_RETURN(gate);
       std::string message(gate->at("message").as_string());
-      INFO("message of " << std::string(id) << ": " << message);
+      INFO("message of " << id << ": " << message);
       CHECK(contains(message, text.as_string()));
     }
   }
   if (auto* reasons = expect.if_contains("reasons")) {
-    for (const auto& [id, text] : reasons->as_object()) {
+    for (const auto& member : reasons->as_object()) {
+      const std::string id(member.key());
+      const json::value& text = member.value();
       const json::object* stage = find_by_id(report.at("stages").as_array(), id);
       CHECK_OR_RETURN(stage);
       std::string all = json::serialize(stage->at("reasons"));
-      INFO("reasons of " << std::string(id) << ": " << all);
+      INFO("reasons of " << id << ": " << all);
       CHECK(contains(all, text.as_string()));
     }
   }
