@@ -17,6 +17,10 @@ namespace {
 
 using json::ObjectReader;
 
+// A matrix is for waves and regions, not for generating plans: a cartesian
+// product past this is almost surely a mistake and would exhaust memory.
+constexpr size_t kMaxMatrixExpansions = 1000;
+
 bool is_identifier(std::string_view s) {
   if (s.empty() || !(std::isalpha(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
   return std::all_of(s.begin(), s.end(),
@@ -257,6 +261,11 @@ std::vector<MatrixCombination> PlanLoader::load_matrix(ObjectReader& stage) {
     if (!is_identifier(key)) stage.error_at(key_pointer, "matrix key '" + key + "' must be an identifier", true);
     if (!values || values->empty()) {
       stage.error_at(key_pointer, "matrix key '" + key + "' needs a non-empty array of values");
+      return {};
+    }
+    if (combinations.size() * values->size() > kMaxMatrixExpansions) {
+      stage.error("matrix", "the matrix expands to more than " + std::to_string(kMaxMatrixExpansions) +
+                                " stages");
       return {};
     }
     std::vector<MatrixCombination> next;

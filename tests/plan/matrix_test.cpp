@@ -66,3 +66,13 @@ TEST_CASE("substitution keeps a map from result bytes to source bytes") {
   CHECK(s.source_offsets[6] == 7);  // '>' after the placeholder
   CHECK(s.unknown_keys.empty());
 }
+
+TEST_CASE("a matrix that would expand past 1000 stages is rejected, not expanded") {
+  std::string values = "[";
+  for (int i = 0; i < 40; ++i) values += (i ? ",\"v" : "\"v") + std::to_string(i) + "\"";
+  values += "]";
+  auto errors = plan_errors(R"J({"rollgate": 1, "stages": [{"id": "w", "matrix": {"a": )J" + values +
+                            ", \"b\": " + values + "}}]}");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message == "the matrix expands to more than 1000 stages");
+}
