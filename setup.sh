@@ -9,8 +9,9 @@ cd "$(dirname "$0")"
 
 # Debian packages the build and the tests need: compilers and build tools,
 # Boost 1.81 (JSON compiled in, Graph header-only), doctest, Python for the
-# ctypes binding tests, pkg-config for the installed-package test.
-packages=(g++ clang cmake ninja-build pkg-config python3
+# ctypes binding tests, pkg-config for the installed-package test, tzdata
+# for CEL time-zone functions.
+packages=(g++ clang cmake ninja-build pkg-config python3 tzdata
           libboost-json1.81-dev libboost-graph1.81-dev doctest-dev)
 
 install_missing_packages() {

@@ -206,6 +206,10 @@ class Checker {
 
   // ------------------------------------------------------------ calls
   Type check_call(const Expr& e) {
+    if (e.target) {
+      if (const FunctionDecl* fn = namespaced_function(*e.target, e.name))
+        return check_namespaced_call(e, *fn);
+    }
     std::vector<Type> arg_types;
     if (e.target) arg_types.push_back(check(*e.target));
     for (const ExprPtr& arg : e.args) arg_types.push_back(check(*arg));
@@ -218,18 +222,48 @@ class Checker {
     }
     for (const Type& t : arg_types)
       if (t.kind() == K::Error) return record(e, Type::error());
-    return resolve_overload(e, *fn, arg_types);
+    return resolve_overload(e, *fn, arg_types, e.target != nullptr);
+  }
+
+  // `math.abs(x)` parses as a member call on `math`; when "math.abs" is a
+  // function, it is that global function (as in cel-go).
+  const FunctionDecl* namespaced_function(const Expr& target,
+                                          const std::string& name) const {
+    std::string prefix;
+    if (!dotted_name(target, prefix)) return nullptr;
+    return functions_.find(prefix + "." + name);
+  }
+
+  bool dotted_name(const Expr& e, std::string& out) const {
+    if (e.kind == ExprKind::Ident) {
+      if (e.name.starts_with(".") || find_local(e.name)) return false;
+      out = e.name;
+      return true;
+    }
+    if (e.kind != ExprKind::Select || e.test_only || e.optional_select ||
+        !dotted_name(*e.target, out))
+      return false;
+    out += "." + e.name;
+    return true;
+  }
+
+  Type check_namespaced_call(const Expr& e, const FunctionDecl& fn) {
+    std::vector<Type> arg_types;
+    for (const ExprPtr& arg : e.args) arg_types.push_back(check(*arg));
+    out_.namespaced_calls[e.id] = fn.name;
+    for (const Type& t : arg_types)
+      if (t.kind() == K::Error) return record(e, Type::error());
+    return resolve_overload(e, fn, arg_types, false);
   }
 
   Type resolve_overload(const Expr& e, const FunctionDecl& fn,
-                        const std::vector<Type>& args) {
+                        const std::vector<Type>& args, bool member) {
     std::vector<const Overload*> matched;
     std::optional<Type> result;
     Substitution chosen;
     const std::string suffix = "#" + std::to_string(e.id);
     for (const Overload& o : fn.overloads) {
-      if (o.member != (e.target != nullptr) || o.params.size() != args.size())
-        continue;
+      if (o.member != member || o.params.size() != args.size()) continue;
       Substitution trial = subst_;
       if (options_.check_types && !arguments_fit(o, args, suffix, trial)) continue;
       matched.push_back(&o);
@@ -246,7 +280,7 @@ class Checker {
     out_.overloads[e.id] = matched;
     if (matched.empty()) {
       if (!options_.check_types) return record(e, Type::dyn());
-      return type_error(e, no_overload_message(e, args));
+      return type_error(e, no_overload_message(e, fn.name, args, member));
     }
     if (matched.size() == 1) subst_ = std::move(chosen);
     return record(e, *result);
@@ -260,10 +294,11 @@ class Checker {
     return true;
   }
 
-  std::string no_overload_message(const Expr& e, const std::vector<Type>& args) {
+  std::string no_overload_message(const Expr& e, const std::string& function,
+                                  const std::vector<Type>& args, bool member) {
     std::string shown;
     size_t first = 0;
-    if (e.target) {
+    if (member) {
       shown = display(args[0]) + ".";
       first = 1;
     }
@@ -273,7 +308,7 @@ class Checker {
       shown += display(args[i]);
     }
     shown += ")";
-    return "found no matching overload for '" + e.name + "' applied to '" +
+    return "found no matching overload for '" + function + "' applied to '" +
            shown + "'" + literal_hint(e, args);
   }
 

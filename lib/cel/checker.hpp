@@ -46,6 +46,9 @@ struct CheckResult {
   std::unordered_map<int64_t, Reference> references;
   // The overloads a call may use (one when the checker could tell).
   std::unordered_map<int64_t, std::vector<const Overload*>> overloads;
+  // Member-style calls that are really namespaced global functions
+  // (math.abs(x)): the function's full name, by call id.
+  std::unordered_map<int64_t, std::string> namespaced_calls;
   std::vector<CheckIssue> issues;
   Type result_type;
 };

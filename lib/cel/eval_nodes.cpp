@@ -1,5 +1,6 @@
 #include "cel/eval_nodes.hpp"
 
+#include <array>
 #include <cmath>
 #include <unordered_map>
 
@@ -94,6 +95,15 @@ Value SelectNode::eval(Frame& frame) const {
 // ---------------------------------------------------------------- calls
 
 Value CallNode::eval(Frame& frame) const {
+  // Most calls have at most three arguments: keep them on the stack.
+  constexpr size_t kInline = 3;
+  if (args_.size() <= kInline) {
+    std::array<Value, kInline> inline_args;
+    for (size_t i = 0; i < args_.size(); ++i) inline_args[i] = args_[i]->eval(frame);
+    const std::span<const Value> args(inline_args.data(), args_.size());
+    if (auto failure = strict_failure(args)) return *failure;
+    return dispatch(args);
+  }
   std::vector<Value> args;
   args.reserve(args_.size());
   for (const NodePtr& arg : args_) args.push_back(arg->eval(frame));

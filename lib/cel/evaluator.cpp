@@ -88,13 +88,19 @@ class Planner {
       if (fn == "_[_]" && e.args.size() == 2)
         return std::make_unique<IndexNode>(build(*e.args[0]), build(*e.args[1]));
     }
+    std::string function = fn;
     std::vector<NodePtr> args;
-    if (e.target) args.push_back(build(*e.target));
+    if (auto it = checked_.namespaced_calls.find(e.id);
+        it != checked_.namespaced_calls.end())
+      function = it->second;  // the target was the function's namespace
+    else if (e.target)
+      args.push_back(build(*e.target));
     for (const ExprPtr& arg : e.args) args.push_back(build(*arg));
     std::vector<const Overload*> overloads;
     if (auto it = checked_.overloads.find(e.id); it != checked_.overloads.end())
       overloads = it->second;
-    return std::make_unique<CallNode>(fn, std::move(args), std::move(overloads));
+    return std::make_unique<CallNode>(std::move(function), std::move(args),
+                                      std::move(overloads));
   }
 
   NodePtr list(const Expr& e) {

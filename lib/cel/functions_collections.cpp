@@ -30,6 +30,15 @@ Value in_map(std::span<const Value> a) {
   return Value::boolean(a[1].find(a[0]) != nullptr);
 }
 
+// The step of transformMap(): the map with one more entry.
+Value map_insert(std::span<const Value> a) {
+  if (a[0].find(a[1]) != nullptr)
+    return Value::error("Failed with repeated key: " + a[1].debug_string());
+  MapEntries entries = a[0].as_map();
+  entries.emplace_back(a[1], a[2]);
+  return Value::map(std::move(entries));
+}
+
 }  // namespace
 
 void register_collections(FunctionRegistry& r) {
@@ -43,6 +52,9 @@ void register_collections(FunctionRegistry& r) {
 
   r.add("@in", Overload{"in_list", {type_a(), la}, b, false, in_list});
   r.add("@in", Overload{"in_map", {type_a(), mab}, b, false, in_map});
+
+  r.add("cel.@mapInsert", Overload{"map_insert", {mab, type_a(), type_b()}, mab,
+                                   false, map_insert});
 
   // Indexing is evaluated by the evaluator itself (it converts numeric
   // indexes across kinds); these declare its types.

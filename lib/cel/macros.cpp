@@ -18,11 +18,17 @@ class Expander {
       if (fn == "has" && argc == 1) return has();
       return nullptr;
     }
-    if (fn == "all" && argc == 2) return quantifier(Kind::All);
-    if (fn == "exists" && argc == 2) return quantifier(Kind::Exists);
-    if (fn == "exists_one" && argc == 2) return quantifier(Kind::ExistsOne);
+    if (target_is("cel") && fn == "bind" && argc == 3) return bind();
+    if (target_is("math") && (fn == "greatest" || fn == "least") && argc >= 3)
+      return variadic_as_list();
+    if (fn == "all" && (argc == 2 || argc == 3)) return quantifier(Kind::All);
+    if (fn == "exists" && (argc == 2 || argc == 3)) return quantifier(Kind::Exists);
+    if ((fn == "exists_one" || fn == "existsOne") && (argc == 2 || argc == 3))
+      return quantifier(Kind::ExistsOne);
     if (fn == "map" && (argc == 2 || argc == 3)) return map();
     if (fn == "filter" && argc == 2) return filter();
+    if (fn == "transformList" && (argc == 3 || argc == 4)) return transform_list();
+    if (fn == "transformMap" && (argc == 3 || argc == 4)) return transform_map();
     return nullptr;
   }
 
@@ -30,6 +36,52 @@ class Expander {
   enum class Kind { All, Exists, ExistsOne };
 
   ExprPtr& arg(size_t i) { return (*call_.args)[i]; }
+
+  bool target_is(std::string_view name) const {
+    const Expr& target = **call_.target;
+    return target.kind == ExprKind::Ident && target.name == name;
+  }
+
+  // cel.bind(var, init, body): body with var bound to init, as a fold over
+  // an empty list whose accumulator is the variable (cel-go's expansion).
+  ExprPtr bind() {
+    auto var = iter_var(arg(0));
+    if (!var) return nullptr;
+    auto c = std::make_unique<ComprehensionExpr>();
+    c->iter_var = "#unused";
+    c->accu_var = *var;
+    c->iter_range = f_.make(ExprKind::List, call_.offset);
+    c->accu_init = std::move(arg(1));
+    c->loop_condition = bool_const(false);
+    c->loop_step = f_.ident(*var, call_.offset);
+    c->result = std::move(arg(2));
+    return f_.comprehension(call_.offset, std::move(c));
+  }
+
+  // math.greatest(a, b, c, ...) is math.greatest([a, b, c, ...]).
+  ExprPtr variadic_as_list() {
+    ExprPtr list = f_.make(ExprKind::List, call_.offset);
+    list->args = std::move(*call_.args);
+    update_height(*list);
+    std::vector<ExprPtr> args;
+    args.push_back(std::move(list));
+    return f_.member_call(std::string(call_.function), call_.offset,
+                          std::move(*call_.target), std::move(args));
+  }
+
+  // The iteration variables of a two-variable macro (index or key, value):
+  // the first two arguments, distinct simple names.
+  std::optional<std::pair<std::string, std::string>> iter_vars() {
+    auto first = iter_var(arg(0));
+    if (!first) return std::nullopt;
+    auto second = iter_var(arg(1));
+    if (!second) return std::nullopt;
+    if (*first == *second) {
+      fail("duplicate variable name '" + *first + "'", arg(1)->offset);
+      return std::nullopt;
+    }
+    return std::make_pair(*first, *second);
+  }
 
   ExprPtr fail(std::string message, size_t offset) {
     error_ = MacroError{std::move(message), offset};
@@ -101,10 +153,10 @@ class Expander {
     return call2("_+_", accu(), singleton_list(std::move(element)));
   }
 
-  ExprPtr fold(std::string var, ExprPtr init, ExprPtr condition, ExprPtr step,
+  ExprPtr fold(const std::string& var, ExprPtr init, ExprPtr condition, ExprPtr step,
                ExprPtr result) {
     auto c = std::make_unique<ComprehensionExpr>();
-    c->iter_var = std::move(var);
+    c->iter_var = var;
     c->accu_var = std::string(kAccumulatorName);
     c->iter_range = std::move(*call_.target);
     c->accu_init = std::move(init);
@@ -115,19 +167,36 @@ class Expander {
   }
 
   ExprPtr quantifier(Kind kind) {
-    auto var = iter_var(arg(0));
-    if (!var) return nullptr;
-    ExprPtr predicate = std::move(arg(1));
+    std::optional<std::string> var;
+    std::string var2;
+    if (call_.args->size() == 3) {
+      auto vars = iter_vars();
+      if (!vars) return nullptr;
+      var = vars->first;
+      var2 = vars->second;
+    } else {
+      var = iter_var(arg(0));
+      if (!var) return nullptr;
+    }
+    ExprPtr predicate = std::move(call_.args->back());
+    ExprPtr folded = quantifier_fold(kind, *var, std::move(predicate));
+    if (folded && !var2.empty()) {
+      folded->comprehension->iter_var2 = var2;
+    }
+    return folded;
+  }
+
+  ExprPtr quantifier_fold(Kind kind, const std::string& var, ExprPtr predicate) {
     switch (kind) {
       case Kind::All:
-        return fold(*var, bool_const(true), call1("@not_strictly_false", accu()),
+        return fold(var, bool_const(true), call1("@not_strictly_false", accu()),
                     call2("_&&_", accu(), std::move(predicate)), accu());
       case Kind::Exists:
-        return fold(*var, bool_const(false),
+        return fold(var, bool_const(false),
                     call1("@not_strictly_false", call1("!_", accu())),
                     call2("_||_", accu(), std::move(predicate)), accu());
       case Kind::ExistsOne:
-        return fold(*var, int_const(0), bool_const(true),
+        return fold(var, int_const(0), bool_const(true),
                     ternary(std::move(predicate),
                             call2("_+_", accu(), int_const(1)), accu()),
                     call2("_==_", accu(), int_const(1)));
@@ -146,6 +215,43 @@ class Expander {
     }
     return fold(*var, f_.make(ExprKind::List, call_.offset), bool_const(true),
                 std::move(step), accu());
+  }
+
+  // transformList(i, v, [p,] t): like map() with the index as well.
+  ExprPtr transform_list() {
+    auto vars = iter_vars();
+    if (!vars) return nullptr;
+    ExprPtr step;
+    if (call_.args->size() == 4)
+      step = ternary(std::move(arg(2)), append(std::move(arg(3))), accu());
+    else
+      step = append(std::move(arg(2)));
+    ExprPtr folded = fold(vars->first, f_.make(ExprKind::List, call_.offset),
+                          bool_const(true), std::move(step), accu());
+    folded->comprehension->iter_var2 = vars->second;
+    return folded;
+  }
+
+  // transformMap(k, v, [p,] t): a map from each key to t.
+  ExprPtr transform_map() {
+    auto vars = iter_vars();
+    if (!vars) return nullptr;
+    auto insert = [&](ExprPtr value) {
+      std::vector<ExprPtr> args;
+      args.push_back(accu());
+      args.push_back(f_.ident(vars->first, call_.offset));
+      args.push_back(std::move(value));
+      return f_.call("cel.@mapInsert", call_.offset, std::move(args));
+    };
+    ExprPtr step;
+    if (call_.args->size() == 4)
+      step = ternary(std::move(arg(2)), insert(std::move(arg(3))), accu());
+    else
+      step = insert(std::move(arg(2)));
+    ExprPtr folded = fold(vars->first, f_.make(ExprKind::Map, call_.offset),
+                          bool_const(true), std::move(step), accu());
+    folded->comprehension->iter_var2 = vars->second;
+    return folded;
   }
 
   ExprPtr filter() {

@@ -11,6 +11,9 @@ const FunctionRegistry& FunctionRegistry::standard() {
     register_strings(r);
     register_conversions(r);
     register_time_functions(r);
+    register_math(r);
+    register_encoders(r);
+    register_strings_ext(r);
     return r;
   }();
   return registry;

@@ -61,6 +61,10 @@ void register_collections(FunctionRegistry& registry);
 void register_strings(FunctionRegistry& registry);
 void register_conversions(FunctionRegistry& registry);
 void register_time_functions(FunctionRegistry& registry);
+// Extensions cel-go offers as options; here always available.
+void register_math(FunctionRegistry& registry);
+void register_encoders(FunctionRegistry& registry);
+void register_strings_ext(FunctionRegistry& registry);
 
 // Shorthands for declaring overloads.
 inline Type type_a() { return Type::type_param("A"); }

@@ -127,7 +127,7 @@ class Parser {
 
   ExprPtr limit_height(ExprPtr expr) {
     if (expr && expr->height > options_.max_height)
-      return fail("Syntax error: expression too deeply nested (more than " +
+      return fail("Syntax error: expression too complex (its tree is deeper than " +
                       std::to_string(options_.max_height) + " levels)",
                   expr->offset);
     return expr;
@@ -141,7 +141,7 @@ class Parser {
       ~NestingGuard() { --depth; }
     } guard(nesting_);
     if (nesting_ > options_.max_nesting)
-      return fail("Syntax error: expression nested too deeply (more than " +
+      return fail("Syntax error: expression nested too deeply (limit " +
                       std::to_string(options_.max_nesting) + " levels)",
                   peek().offset);
     ExprPtr condition = parse_or();

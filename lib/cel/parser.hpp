@@ -10,13 +10,16 @@
 
 namespace rollgate::cel::detail {
 
+// The limits keep parsing, checking and evaluation within about 384 KiB of
+// stack (measured at the limits, debug build), far above CEL's required 32
+// levels and far above what a readable gate needs.
 struct ParseOptions {
   bool macros = true;
   // Nesting of parenthesised / bracketed / argument expressions; deeper
   // input is a syntax error (never a stack overflow).
-  int max_nesting = 200;
+  int max_nesting = 128;
   // Height of the tree, which long operator chains grow without nesting.
-  int max_height = 500;
+  int max_height = 256;
 };
 
 struct ParseError {

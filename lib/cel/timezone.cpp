@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "cel/civil_time.hpp"
+
 namespace rollgate::cel::detail {
 
 namespace {
@@ -30,14 +32,176 @@ std::optional<int64_t> fixed_offset(std::string_view name) {
   return sign * (hours * 3600 + minutes * 60);
 }
 
+// ------------------------------------------------------------ POSIX rules
+
+// When daylight saving time starts or ends within a year: "Jn" (day 1..365,
+// never counting February 29), "n" (day 0..365) or "Mm.w.d" (weekday d of
+// week w of month m, week 5 meaning the last), at `time` seconds after
+// local midnight.
+struct DateRule {
+  char kind = 'M';  // 'J', 'N' or 'M'
+  int day = 0, week = 0, month = 0;
+  int64_t time = 7200;
+
+  // Seconds from the start of `year` (local) to the transition.
+  int64_t seconds_into(int64_t year) const {
+    const int64_t jan1 = days_from_civil(CivilDate{year, 1, 1});
+    int64_t days = 0;
+    if (kind == 'J') {
+      days = day - 1 + (is_leap_year(year) && day >= 60 ? 1 : 0);
+    } else if (kind == 'N') {
+      days = day;
+    } else {
+      const int64_t first = days_from_civil(CivilDate{year, month, 1});
+      const int64_t first_weekday = floor_mod(first + 4, 7);  // 1970-01-01: Thursday
+      int64_t mday = floor_mod(day - first_weekday, 7) + 7 * (week - 1);
+      while (mday >= days_in_month(year, month)) mday -= 7;
+      days = first - jan1 + mday;
+    }
+    return days * 86400 + time;
+  }
+};
+
+// A TZ string such as "CET-1CEST,M3.5.0,M10.5.0/3" from a TZif footer: the
+// offsets of every year after the last transition in the file.
+struct PosixRule {
+  int64_t std_offset = 0;  // seconds east of UTC
+  std::optional<int64_t> dst_offset;
+  DateRule start, end;
+
+  int64_t offset_at(int64_t t) const {
+    if (!dst_offset) return std_offset;
+    const int64_t year = civil_from_days(floor_div(t + std_offset, 86400)).year;
+    const int64_t year_start = days_from_civil(CivilDate{year, 1, 1}) * 86400;
+    const int64_t begins = year_start + start.seconds_into(year) - std_offset;
+    const int64_t ends = year_start + end.seconds_into(year) - *dst_offset;
+    const bool in_dst = begins < ends ? (t >= begins && t < ends)
+                                      : (t < ends || t >= begins);
+    return in_dst ? *dst_offset : std_offset;
+  }
+};
+
+class PosixReader {
+ public:
+  explicit PosixReader(std::string_view text) : text_(text) {}
+
+  std::optional<PosixRule> read() {
+    PosixRule rule;
+    if (!skip_name()) return std::nullopt;
+    const auto std_offset = read_time();
+    if (!std_offset) return std::nullopt;
+    rule.std_offset = -*std_offset;  // POSIX counts west of UTC
+    if (done()) return rule;
+    if (!skip_name()) return std::nullopt;
+    rule.dst_offset = rule.std_offset + 3600;
+    if (!done() && peek() != ',') {
+      const auto dst = read_time();
+      if (!dst) return std::nullopt;
+      rule.dst_offset = -*dst;
+    }
+    if (done()) return rule;  // no rule: the file's transitions suffice
+    if (!eat(',') || !read_date(rule.start) || !eat(',') || !read_date(rule.end) ||
+        !done())
+      return std::nullopt;
+    return rule;
+  }
+
+ private:
+  bool done() const { return pos_ >= text_.size(); }
+  char peek() const { return done() ? '\0' : text_[pos_]; }
+  bool eat(char c) {
+    if (peek() != c) return false;
+    ++pos_;
+    return true;
+  }
+
+  // "CET" or "<+0545>".
+  bool skip_name() {
+    if (eat('<')) {
+      while (!done() && peek() != '>') ++pos_;
+      return eat('>');
+    }
+    const size_t start = pos_;
+    while (!done() && ((peek() >= 'a' && peek() <= 'z') || (peek() >= 'A' && peek() <= 'Z')))
+      ++pos_;
+    return pos_ - start >= 3;
+  }
+
+  std::optional<int64_t> read_number() {
+    if (done() || peek() < '0' || peek() > '9') return std::nullopt;
+    int64_t n = 0;
+    while (!done() && peek() >= '0' && peek() <= '9' && n < 100000)
+      n = n * 10 + (text_[pos_++] - '0');
+    return n;
+  }
+
+  // [+-]hh[:mm[:ss]] in seconds.
+  std::optional<int64_t> read_time() {
+    int64_t sign = 1;
+    if (eat('-')) sign = -1;
+    else eat('+');
+    const auto hours = read_number();
+    if (!hours) return std::nullopt;
+    int64_t seconds = *hours * 3600;
+    for (const int64_t unit : {60, 1}) {
+      if (!eat(':')) break;
+      const auto part = read_number();
+      if (!part) return std::nullopt;
+      seconds += *part * unit;
+    }
+    return sign * seconds;
+  }
+
+  bool read_date(DateRule& rule) {
+    if (eat('J')) {
+      rule.kind = 'J';
+      const auto day = read_number();
+      if (!day || *day < 1 || *day > 365) return false;
+      rule.day = static_cast<int>(*day);
+    } else if (eat('M')) {
+      rule.kind = 'M';
+      const auto month = read_number();
+      if (!month || !eat('.')) return false;
+      const auto week = read_number();
+      if (!week || !eat('.')) return false;
+      const auto day = read_number();
+      if (!day || *month < 1 || *month > 12 || *week < 1 || *week > 5 || *day > 6)
+        return false;
+      rule.month = static_cast<int>(*month);
+      rule.week = static_cast<int>(*week);
+      rule.day = static_cast<int>(*day);
+    } else {
+      rule.kind = 'N';
+      const auto day = read_number();
+      if (!day || *day > 365) return false;
+      rule.day = static_cast<int>(*day);
+    }
+    if (eat('/')) {
+      const auto time = read_time();
+      if (!time) return false;
+      rule.time = *time;
+    }
+    return true;
+  }
+
+  std::string_view text_;
+  size_t pos_ = 0;
+};
+
+// ------------------------------------------------------------ TZif
+
 // The offsets of a zone: UTC offset of each period starting at a
-// transition, from a TZif file (RFC 8536).
+// transition, from a TZif file (RFC 8536), and the rule for instants after
+// the last transition.
 struct Zone {
   std::vector<int64_t> transitions;  // ascending Unix seconds
   std::vector<int32_t> offsets;      // offset from each transition on
   int32_t initial_offset = 0;        // before the first transition
+  std::optional<PosixRule> rule;     // after the last transition
 
   int64_t offset_at(int64_t t) const {
+    if (rule && (transitions.empty() || t >= transitions.back()))
+      return rule->offset_at(t);
     const auto it = std::upper_bound(transitions.begin(), transitions.end(), t);
     if (it == transitions.begin()) return initial_offset;
     return offsets[static_cast<size_t>(it - transitions.begin()) - 1];
@@ -119,7 +283,16 @@ std::optional<Zone> parse_tzif(const std::string& data) {
   r.skip(block_size(*first, 4));
   const auto second = read_header(r, version);
   if (!second) return std::nullopt;
-  return read_block(r, *second, 8);
+  const size_t footer = r.pos() + block_size(*second, 8);
+  auto zone = read_block(r, *second, 8);
+  if (!zone) return std::nullopt;
+  // The footer after the block: "\n<TZ string>\n".
+  if (footer < data.size() && data[footer] == '\n') {
+    const size_t end = data.find('\n', footer + 1);
+    if (end != std::string::npos)
+      zone->rule = PosixReader(std::string_view(data).substr(footer + 1, end - footer - 1)).read();
+  }
+  return zone;
 }
 
 bool safe_zone_name(std::string_view name) {

@@ -200,7 +200,8 @@ TEST_CASE("deep nesting is a syntax error, not a stack overflow") {
 TEST_CASE("long left-associative chains are limited by tree height") {
   std::string sum = "1";
   for (int i = 0; i < 2000; ++i) sum += " + 1";
-  CHECK(error_message(sum).find("too deeply nested") != std::string::npos);
+  INFO("message: " << error_message(sum));
+  CHECK(error_message(sum).find("expression too complex") != std::string::npos);
   std::string ok = "1";
   for (int i = 0; i < 100; ++i) ok += " + 1";
   CHECK(error_message(ok).empty());
