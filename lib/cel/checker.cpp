@@ -3,7 +3,7 @@
 #include <cmath>
 #include <optional>
 
-#include "cel/names.hpp"
+#include "text/suggest.hpp"
 #include "cel/unify.hpp"
 
 namespace rollgate::cel::detail {
@@ -135,11 +135,9 @@ class Checker {
           Reference{Reference::Kind::Unresolved, -1, name, Value()};
       return record(e, Type::dyn());
     }
-    std::string message = "undeclared reference to '" + name + "'";
     std::vector<std::string> names;
     for (const VariableDecl& var : env_.variables()) names.push_back(var.name);
-    if (auto suggestion = closest_name(name, names))
-      message += " (did you mean '" + *suggestion + "'?)";
+    std::string message = "undeclared reference to '" + name + "'" + text::did_you_mean(name, names);
     out_.issues.push_back(CheckIssue{std::move(message), offset});
     return record(e, Type::error());
   }

@@ -1,6 +1,6 @@
 // size(), membership (`in`) and indexing on strings, bytes, lists and maps.
 #include "cel/overloads.hpp"
-#include "cel/utf8.hpp"
+#include "text/utf8.hpp"
 #include "cel/value_ops.hpp"
 
 namespace rollgate::cel::detail {
@@ -9,7 +9,7 @@ namespace {
 
 Value size_string(std::span<const Value> a) {
   // CEL counts code points, not bytes.
-  return Value::int64(static_cast<int64_t>(code_point_count(a[0].as_string())));
+  return Value::int64(static_cast<int64_t>(text::code_point_count(a[0].as_string())));
 }
 Value size_bytes(std::span<const Value> a) {
   return Value::int64(static_cast<int64_t>(a[0].as_string().size()));

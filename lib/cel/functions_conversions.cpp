@@ -8,7 +8,7 @@
 #include "cel/number_format.hpp"
 #include "cel/overloads.hpp"
 #include "cel/type_names.hpp"
-#include "cel/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -96,7 +96,7 @@ Value string_from_bool(std::span<const Value> a) {
   return Value::string(a[0].as_bool() ? "true" : "false");
 }
 Value string_from_bytes(std::span<const Value> a) {
-  if (!is_valid_utf8(a[0].as_string()))
+  if (!text::is_valid_utf8(a[0].as_string()))
     return Value::error("invalid UTF-8 in bytes, cannot convert to string");
   return Value::string(a[0].as_string());
 }

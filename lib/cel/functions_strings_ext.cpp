@@ -3,7 +3,7 @@
 // join and strings.quote.  Indexes count code points, not bytes.
 #include "cel/overloads.hpp"
 #include "cel/string_format.hpp"
-#include "cel/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -17,14 +17,14 @@ Value out_of_range(int64_t index) {
 // 0..size (the size itself, one past the end, is valid).
 std::optional<size_t> byte_offset(const std::string& s, int64_t index) {
   if (index < 0) return std::nullopt;
-  const size_t offset = code_point_offset(s, static_cast<size_t>(index));
-  if (offset == s.size() && code_point_count(s) < static_cast<size_t>(index))
+  const size_t offset = text::code_point_offset(s, static_cast<size_t>(index));
+  if (offset == s.size() && text::code_point_count(s) < static_cast<size_t>(index))
     return std::nullopt;
   return offset;
 }
 
 int64_t code_point_index(const std::string& s, size_t byte) {
-  return static_cast<int64_t>(code_point_count(std::string_view(s).substr(0, byte)));
+  return static_cast<int64_t>(text::code_point_count(std::string_view(s).substr(0, byte)));
 }
 
 Value char_at(std::span<const Value> a) {
@@ -32,7 +32,7 @@ Value char_at(std::span<const Value> a) {
   const auto start = byte_offset(s, a[1].as_int());
   if (!start) return out_of_range(a[1].as_int());
   size_t end = *start;
-  if (end < s.size() && !decode_utf8(s, end)) ++end;
+  if (end < s.size() && !text::decode_utf8(s, end)) ++end;
   return Value::string(s.substr(*start, end - *start));
 }
 
@@ -58,7 +58,7 @@ Value last_index_of_from(const std::string& s, const std::string& sub, int64_t f
 Value last_index_of(std::span<const Value> a) {
   const std::string& s = a[0].as_string();
   return last_index_of_from(s, a[1].as_string(),
-                            static_cast<int64_t>(code_point_count(s)));
+                            static_cast<int64_t>(text::code_point_count(s)));
 }
 Value last_index_of_start(std::span<const Value> a) {
   return last_index_of_from(a[0].as_string(), a[1].as_string(), a[2].as_int());
@@ -94,7 +94,7 @@ std::string replace_all(const std::string& s, const std::string& from,
         break;
       }
       size_t next = pos;
-      if (!decode_utf8(s, next)) ++next;
+      if (!text::decode_utf8(s, next)) ++next;
       out.append(s, pos, next - pos);
       pos = next;
     }
@@ -121,7 +121,7 @@ ValueList split_parts(const std::string& s, const std::string& sep, int64_t limi
     if (sep.empty()) {
       if (pos >= s.size()) break;
       found = pos;
-      if (!decode_utf8(s, found)) ++found;
+      if (!text::decode_utf8(s, found)) ++found;
       next = found;
     } else {
       found = s.find(sep, pos);
@@ -153,7 +153,7 @@ Value substring_range(const std::string& s, int64_t from, int64_t to) {
 }
 Value substring(std::span<const Value> a) {
   const std::string& s = a[0].as_string();
-  return substring_range(s, a[1].as_int(), static_cast<int64_t>(code_point_count(s)));
+  return substring_range(s, a[1].as_int(), static_cast<int64_t>(text::code_point_count(s)));
 }
 Value substring_end(std::span<const Value> a) {
   return substring_range(a[0].as_string(), a[1].as_int(), a[2].as_int());
@@ -170,13 +170,13 @@ Value trim(std::span<const Value> a) {
   size_t start = 0;
   while (start < s.size()) {
     size_t next = start;
-    const auto c = decode_utf8(s, next);
+    const auto c = text::decode_utf8(s, next);
     if (!c || !is_space(*c)) break;
     start = next;
   }
   size_t end = start;
   for (size_t pos = start; pos < s.size();) {
-    const auto c = decode_utf8(s, pos);
+    const auto c = text::decode_utf8(s, pos);
     if (!c) {
       ++pos;
       end = pos;

@@ -2,7 +2,7 @@
 
 #include <optional>
 
-#include "cel/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -204,7 +204,7 @@ class Lexer {
   // An error whose shown text includes the offending character at pos_.
   Token error_through(size_t start) {
     size_t p = pos_;
-    if (!decode_utf8(src_, p)) p = pos_ + 1;
+    if (!text::decode_utf8(src_, p)) p = pos_ + 1;
     pos_ = p;
     return error(start);
   }
@@ -233,7 +233,7 @@ class Lexer {
       value += c;
       ++pos_;
     }
-    if (!bytes && !is_valid_utf8(value)) return error(start);
+    if (!bytes && !text::is_valid_utf8(value)) return error(start);
     return make(bytes ? TokenKind::Bytes : TokenKind::String, start,
                 std::move(value));
   }
@@ -301,7 +301,7 @@ class Lexer {
         ++pos_;
       return make(TokenKind::Error, start, "invalid unicode code point");
     }
-    append_utf8(out, static_cast<char32_t>(value));
+    text::append_utf8(out, static_cast<char32_t>(value));
     return std::nullopt;
   }
 

@@ -6,7 +6,7 @@
 #include <regex>
 #include <string>
 
-#include "cel/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -23,7 +23,7 @@ std::wstring widen(std::string_view text) {
   std::wstring out;
   size_t pos = 0;
   while (pos < text.size()) {
-    const auto cp = decode_utf8(text, pos);
+    const auto cp = text::decode_utf8(text, pos);
     if (!cp) {
       out += static_cast<wchar_t>(0xFFFD);
       ++pos;
@@ -65,7 +65,7 @@ std::shared_ptr<const std::wregex> cached_pattern(std::string_view pattern) {
 Value regex_search(std::string_view text, std::string_view pattern) {
   const auto re = cached_pattern(pattern);
   if (!re) return Value::error("invalid regular expression '" + std::string(pattern) + "'");
-  if (code_point_count(text) > kMaxInputCodePoints)
+  if (text::code_point_count(text) > kMaxInputCodePoints)
     return Value::error("matches(): input longer than " +
                         std::to_string(kMaxInputCodePoints) + " characters");
   try {

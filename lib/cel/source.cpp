@@ -1,6 +1,6 @@
 #include "cel/source.hpp"
 
-#include "cel/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -15,7 +15,7 @@ LineColumn locate(std::string_view source, size_t offset) {
     }
   }
   at.column = static_cast<int>(
-      code_point_count(source.substr(line_start, offset - line_start))) + 1;
+      text::code_point_count(source.substr(line_start, offset - line_start))) + 1;
   return at;
 }
 

@@ -7,7 +7,7 @@
 
 #include "cel/number_format.hpp"
 #include "cel/type_names.hpp"
-#include "cel/utf8.hpp"
+#include "text/utf8.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -193,7 +193,7 @@ std::string quote_string(std::string_view text) {
   std::string out = "\"";
   size_t pos = 0;
   while (pos < text.size()) {
-    const auto cp = decode_utf8(text, pos);
+    const auto cp = text::decode_utf8(text, pos);
     if (!cp) {
       out += "\\ufffd";
       ++pos;
@@ -215,7 +215,7 @@ std::string quote_string(std::string_view text) {
           std::snprintf(buf, sizeof buf, "\\x%02x", static_cast<unsigned>(*cp));
           out += buf;
         } else {
-          append_utf8(out, *cp);
+          text::append_utf8(out, *cp);
         }
     }
   }

@@ -3,7 +3,7 @@
 #include "engine/fact_conversion.hpp"
 #include "json/located_json.hpp"
 #include "json/object_reader.hpp"
-#include "support/suggest.hpp"
+#include "text/suggest.hpp"
 
 namespace rollgate::engine {
 
@@ -84,7 +84,7 @@ class InputsLoader {
         std::vector<std::string> declared;
         for (const auto& f : plan_.facts) declared.push_back(f.name);
         inputs_.warnings.push_back("fact '" + name + "' is not declared by the plan; ignored" +
-                                   did_you_mean(name, declared));
+                                   text::did_you_mean(name, declared));
         continue;
       }
       size_t index = size_t(decl - plan_.facts.data());
@@ -99,7 +99,7 @@ class InputsLoader {
       const std::vector<int>* stages = plan_.find_stage_group(id);
       if (!stages) {
         errors_.push_back(doc_.diagnostic_at(pointer, "progress names unknown stage '" + id + "'" +
-                                                          did_you_mean(id, plan_.stage_group_names()), true));
+                                                          text::did_you_mean(id, plan_.stage_group_names()), true));
         continue;
       }
       const auto* entry = member.value().if_object();
@@ -148,7 +148,7 @@ class InputsLoader {
       const std::vector<int>* stages = plan_.find_stage_group(a.stage_ref);
       if (!stages) {
         reader.error("stage", "approval names unknown stage '" + a.stage_ref + "'" +
-                                  did_you_mean(a.stage_ref, plan_.stage_group_names()));
+                                  text::did_you_mean(a.stage_ref, plan_.stage_group_names()));
         continue;
       }
       a.stages = *stages;

@@ -6,6 +6,8 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "text/utf8.hpp"
+
 namespace rollgate::json {
 
 namespace {
@@ -13,24 +15,6 @@ namespace {
 constexpr unsigned kMaxDepth = 64;
 
 bool is_utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
-
-void append_utf8(std::string& out, unsigned code_point) {
-  if (code_point < 0x80) {
-    out += static_cast<char>(code_point);
-  } else if (code_point < 0x800) {
-    out += static_cast<char>(0xC0 | (code_point >> 6));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else if (code_point < 0x10000) {
-    out += static_cast<char>(0xE0 | (code_point >> 12));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (code_point >> 18));
-    out += static_cast<char>(0x80 | ((code_point >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((code_point >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (code_point & 0x3F));
-  }
-}
 
 unsigned hex4(std::string_view text, size_t at) {
   unsigned v = 0;
@@ -67,7 +51,7 @@ size_t decode_one(std::string_view text, size_t i, std::string& out) {
         cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
         next += 6;
       }
-      append_utf8(out, cp);
+      text::append_utf8(out, char32_t(cp));
       return next;
     }
     default: out += e; return i + 2;  // " \ /

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "support/suggest.hpp"
+#include "text/suggest.hpp"
 
 namespace rollgate::json {
 
@@ -35,7 +35,7 @@ void ObjectReader::allow_only(std::initializer_list<std::string_view> fields) {
   for (const auto& member : object_) {
     std::string_view key(member.key().data(), member.key().size());
     if (std::find(fields.begin(), fields.end(), key) != fields.end()) continue;
-    error_at(pointer(key), "unknown field '" + std::string(key) + "'" + did_you_mean(key, known),
+    error_at(pointer(key), "unknown field '" + std::string(key) + "'" + text::did_you_mean(key, known),
              /*at_key=*/true);
   }
 }

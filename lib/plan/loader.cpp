@@ -9,7 +9,7 @@
 #include "plan/digest.hpp"
 #include "plan/matrix.hpp"
 #include "plan/stage_graph.hpp"
-#include "support/suggest.hpp"
+#include "text/suggest.hpp"
 
 namespace rollgate::plan {
 
@@ -417,7 +417,7 @@ std::vector<int> PlanLoader::resolve_stage_ref(const std::string& id, const std:
   std::vector<std::string> candidates = plan_->stage_group_names();
   candidates.erase(std::remove(candidates.begin(), candidates.end(), self), candidates.end());
   errors_.push_back(located(pointer, what + " names unknown stage '" + id + "'" +
-                                         did_you_mean(id, candidates),
+                                         text::did_you_mean(id, candidates),
                             "", ""));
   return {};
 }

@@ -1,9 +1,9 @@
-#include "support/suggest.hpp"
+#include "text/suggest.hpp"
 
 #include <algorithm>
 #include <numeric>
 
-namespace rollgate {
+namespace rollgate::text {
 
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
@@ -39,4 +39,4 @@ std::string did_you_mean(std::string_view name, const std::vector<std::string>& 
   return match.empty() ? std::string() : " (did you mean '" + match + "'?)";
 }
 
-}  // namespace rollgate
+}  // namespace rollgate::text

@@ -1,4 +1,5 @@
-// UTF-8 helpers: CEL strings are sequences of code points stored as UTF-8.
+// UTF-8 helpers, shared by CEL (strings are code points stored as UTF-8)
+// and the JSON layer (columns count code points).
 #pragma once
 
 #include <cstddef>
@@ -7,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-namespace rollgate::cel::detail {
+namespace rollgate::text {
 
 // Appends the UTF-8 encoding of a code point (assumed valid).
 void append_utf8(std::string& out, char32_t code_point);
@@ -25,4 +26,4 @@ size_t code_point_count(std::string_view text);
 // text is shorter.
 size_t code_point_offset(std::string_view text, size_t index);
 
-}  // namespace rollgate::cel::detail
+}  // namespace rollgate::text

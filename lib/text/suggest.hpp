@@ -5,7 +5,7 @@
 #include <string_view>
 #include <vector>
 
-namespace rollgate {
+namespace rollgate::text {
 
 // Levenshtein distance between two byte strings.
 size_t edit_distance(std::string_view a, std::string_view b);
@@ -17,4 +17,4 @@ std::string closest_match(std::string_view name, const std::vector<std::string>&
 // " (did you mean 'x'?)" or "".
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates);
 
-}  // namespace rollgate
+}  // namespace rollgate::text

@@ -1,6 +1,6 @@
-#include "cel/utf8.hpp"
+#include "text/utf8.hpp"
 
-namespace rollgate::cel::detail {
+namespace rollgate::text {
 
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
@@ -75,4 +75,4 @@ size_t code_point_offset(std::string_view text, size_t index) {
   return pos;
 }
 
-}  // namespace rollgate::cel::detail
+}  // namespace rollgate::text
