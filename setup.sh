@@ -11,7 +11,7 @@ cd "$(dirname "$0")"
 # Boost 1.81 (JSON compiled in, Graph header-only), doctest, Python for the
 # ctypes binding tests, pkg-config for the installed-package test, tzdata
 # for CEL time-zone functions.
-packages=(g++ clang cmake ninja-build pkg-config python3 tzdata
+packages=(g++ cmake ninja-build pkg-config python3 tzdata
           libboost-json1.81-dev libboost-graph1.81-dev doctest-dev)
 
 install_missing_packages() {
