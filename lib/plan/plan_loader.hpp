@@ -1,0 +1,77 @@
+// The plan loader's parts, shared by the files that implement it.  Not a
+// public interface: load_plan() in loader.hpp is.
+#pragma once
+
+#include <boost/json/object.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "json/located_json.hpp"
+#include "json/object_reader.hpp"
+#include "plan/loader.hpp"
+#include "plan/matrix.hpp"
+
+namespace rollgate::plan::detail {
+
+using json::ObjectReader;
+
+// A matrix is for waves and regions, not for generating plans: a cartesian
+// product past this is almost surely a mistake and would exhaust memory.
+constexpr size_t kMaxMatrixExpansions = 1000;
+
+// A CEL identifier: a letter or '_', then letters, digits or '_'.
+bool is_identifier(std::string_view s);
+
+// Builds one Plan from a parsed plan document, collecting every problem.
+// Its parts live in loader.cpp (the document, ids, after, freezes),
+// fact_loader.cpp, stage_loader.cpp (stages, matrix, approvals),
+// gate_loader.cpp and dependency_check.cpp.
+class PlanLoader {
+ public:
+  explicit PlanLoader(const json::Document& doc) : doc_(doc), plan_(std::make_shared<Plan>()) {}
+
+  LoadResult run();
+
+ private:
+  struct PendingAfter {
+    int stage;
+    std::string id;
+    std::string pointer;
+  };
+
+  void load_header(ObjectReader& root);
+  void load_facts(const boost::json::object& facts, const std::string& pointer);
+  void load_stage(const boost::json::object& raw, const std::string& pointer);
+  std::vector<MatrixCombination> load_matrix(ObjectReader& stage);
+  void load_expansion(const boost::json::object& stage_json, const std::string& pointer,
+                      std::string id, const std::string& group_id,
+                      const MatrixCombination& combination);
+  void load_gates(ObjectReader& reader, Stage& stage, const boost::json::object& raw_stage,
+                  const MatrixCombination& combination);
+  void compile_gate(Gate& gate, const std::string& expr_pointer, std::string_view raw_expr,
+                    const MatrixCombination& combination);
+  void load_approvals(ObjectReader& reader, Stage& stage);
+  void register_stage_id(const std::string& id, std::vector<int> stages,
+                         const std::string& pointer);
+  // `self` is left out of suggestions: a stage after itself is no fix.
+  std::vector<int> resolve_stage_ref(const std::string& id, const std::string& pointer,
+                                     const std::string& what, const std::string& self = "");
+  void resolve_after();
+  void load_freezes(ObjectReader& root);
+  void check_cycles();
+  void finish_graph();
+  Diagnostic located(std::string pointer, std::string message, const std::string& kind,
+                     const std::string& subject, bool at_key = false) const;
+
+  const json::Document& doc_;
+  std::vector<Diagnostic> errors_;
+  std::shared_ptr<Plan> plan_;
+  std::vector<PendingAfter> pending_after_;
+  std::vector<std::string> stage_pointers_;  // per expanded stage: /stages/i
+  std::string target_pointer_;
+};
+
+}  // namespace rollgate::plan::detail
