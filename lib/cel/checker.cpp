@@ -146,16 +146,32 @@ class Checker {
   // is not a comprehension variable.
   bool qualified_chain(const Expr& e, std::vector<const Expr*>& chain) const {
     const Expr* node = &e;
-    while (node->kind == ExprKind::Select) {
-      if (node->test_only || node->optional_select) return false;
+    bool indexed = false;
+    while (node->kind == ExprKind::Select || is_literal_index(*node)) {
+      if (node->kind == ExprKind::Select && (node->test_only || node->optional_select)) return false;
+      indexed = indexed || node->kind == ExprKind::Call;
       chain.insert(chain.begin(), node);
-      node = node->target.get();
+      node = node->kind == ExprKind::Select ? node->target.get() : node->args[0].get();
       if (node->parenthesized) return false;
     }
     if (node->kind != ExprKind::Ident) return false;
     if (!node->name.starts_with(".") && find_local(node->name)) return false;
+    // Only an indexable namespace (rollgate's `stages`) reads names that are
+    // not CEL identifiers as stages['full-rollout']; elsewhere [..] indexes.
+    if (indexed && !env_.is_indexable_namespace(strip_root(node->name))) return false;
     chain.insert(chain.begin(), node);
     return true;
+  }
+
+  // x['literal']: a link of a qualified name in an indexable namespace.
+  static bool is_literal_index(const Expr& e) {
+    return e.kind == ExprKind::Call && e.name == "_[_]" && !e.target && e.args.size() == 2 &&
+           e.args[1]->kind == ExprKind::Const && e.args[1]->constant.kind() == Value::Kind::String;
+  }
+
+  // The name a chain link contributes: a field, or an index's literal.
+  static const std::string& link_name(const Expr& e) {
+    return e.kind == ExprKind::Select ? e.name : e.args[1]->constant.as_string();
   }
 
   // CEL's rule for a.b.c: the longest dotted prefix that names a variable
@@ -165,7 +181,7 @@ class Checker {
     std::string name(strip_root(chain[0]->name));
     prefixes.push_back(name);
     for (size_t i = 1; i < chain.size(); ++i)
-      prefixes.push_back(name += "." + chain[i]->name);
+      prefixes.push_back(name += "." + link_name(*chain[i]));
     for (size_t k = chain.size(); k > 0; --k) {
       auto type = resolve_global(*chain[k - 1], prefixes[k - 1]);
       if (!type) continue;
@@ -204,6 +220,10 @@ class Checker {
 
   // ------------------------------------------------------------ calls
   Type check_call(const Expr& e) {
+    if (is_literal_index(e)) {
+      std::vector<const Expr*> chain;
+      if (qualified_chain(e, chain)) return resolve_chain(chain);
+    }
     if (e.target) {
       if (const FunctionDecl* fn = namespaced_function(*e.target, e.name))
         return check_namespaced_call(e, *fn);

@@ -4,6 +4,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cel/type.hpp"
@@ -28,8 +29,17 @@ class Environment {
   const std::vector<VariableDecl>& variables() const { return variables_; }
   size_t slot_count() const { return variables_.size(); }
 
+  // Lets the members of a namespace of dotted variables also be written with
+  // a literal index, for names that are not CEL identifiers: with the
+  // namespace "stages", stages['full-rollout'].state names the variable
+  // "stages.full-rollout.state".  Elsewhere x['k'] stays a map index.
+  void add_indexable_namespace(std::string name);
+  bool is_indexable_namespace(std::string_view name) const;
+
  private:
   std::vector<VariableDecl> variables_;
+  std::unordered_map<std::string, size_t> index_;  // name -> variables_ index
+  std::vector<std::string> indexable_namespaces_;
 };
 
 }  // namespace rollgate::cel

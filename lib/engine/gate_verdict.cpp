@@ -1,5 +1,6 @@
 #include "engine/gate_verdict.hpp"
 
+#include "engine/stage_variables.hpp"
 #include "engine/time_math.hpp"
 
 namespace rollgate::engine {
@@ -42,6 +43,11 @@ std::string describe_unknowns(const plan::Plan& plan, const cel::Value& unknown,
                               const Inputs& inputs, cel::Timestamp now) {
   std::string out;
   for (int slot : unknown.unknown_slots()) {
+    if (std::string name = stage_variable_name(plan, slot); !name.empty()) {
+      if (!out.empty()) out += "; ";
+      out += name + " is not known";
+      continue;
+    }
     if (slot < 0 || size_t(slot) >= plan.facts.size()) continue;
     const plan::FactDecl& decl = plan.facts[size_t(slot)];
     const auto& input = inputs.facts[size_t(slot)];
@@ -72,6 +78,7 @@ Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Ti
         input && !a.stale[i] ? input->value : cel::Value::unknown({decl.slot});
   }
   a.slots[size_t(plan.now_slot)] = cel::Value::timestamp(now);
+  fill_stage_variables(plan, inputs, a.slots);
   return a;
 }
 

@@ -45,9 +45,9 @@ void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::jso
     std::optional<std::string> expr = gr.string("expr", /*required=*/true);
     if (expr) {
       gate.expr = *expr;
-      const boost::json::value* raw_expr = raw_gates[i].get_object().if_contains("expr");
-      const boost::json::string& raw = raw_expr->get_string();
-      compile_gate(gate, gr.pointer("expr"), std::string_view(raw.data(), raw.size()), combination);
+      const boost::json::string& raw = raw_gates[i].get_object().at("expr").get_string();
+      pending_gates_.push_back({int(plan_->stages.size()), stage.gates.size(), gr.pointer("expr"),
+                                std::string(raw.data(), raw.size()), combination});
     }
     stage.gates.push_back(std::move(gate));
   }
@@ -75,6 +75,27 @@ void PlanLoader::compile_gate(Gate& gate, const std::string& expr_pointer, std::
     return;
   }
   gate.program = std::move(compiled.program);
+}
+
+void PlanLoader::declare_stage_variables() {
+  plan_->environment.add_indexable_namespace("stages");
+  for (const auto& [id, stages] : plan_->stage_groups) {
+    StageVariables v;
+    v.id = id;
+    v.stages = stages;
+    v.state_slot = plan_->environment.add_variable("stages." + id + ".state", cel::Type::string());
+    v.started_at_slot =
+        plan_->environment.add_variable("stages." + id + ".started_at", cel::Type::timestamp());
+    v.done_at_slot = plan_->environment.add_variable("stages." + id + ".done_at", cel::Type::timestamp());
+    plan_->stage_variables.push_back(std::move(v));
+  }
+}
+
+void PlanLoader::compile_pending_gates() {
+  for (const PendingGate& p : pending_gates_) {
+    Gate& gate = plan_->stages[size_t(p.stage)].gates[p.gate];
+    compile_gate(gate, p.expr_pointer, p.raw_expr, p.combination);
+  }
 }
 
 }  // namespace rollgate::plan::detail

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <climits>
+#include <cstdint>
 #include <set>
 
 #include "plan/digest.hpp"
@@ -51,6 +53,8 @@ LoadResult PlanLoader::run() {
     }
   }
   resolve_after();
+  declare_stage_variables();
+  compile_pending_gates();
   if (std::optional<std::string> target = root.string("target")) {
     plan_->target_id = *target;
     plan_->target = resolve_stage_ref(*target, "/target", "target");
@@ -59,6 +63,11 @@ LoadResult PlanLoader::run() {
   if (errors_.empty()) check_cycles();
   if (errors_.empty()) finish_graph();
 
+  // In reading order; problems with no position (none expected) last.
+  std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    auto key = [](const Diagnostic& d) { return std::pair(d.line ? d.line : INT32_MAX, d.column); };
+    return key(a) < key(b);
+  });
   // A matrix stage's copies repeat the problems of the stage they copy.
   std::set<std::pair<std::string, std::string>> seen;
   for (Diagnostic& d : errors_)

@@ -79,6 +79,16 @@ struct Stage {
   double min_score = 0.0;
 };
 
+// The `stages` built-in for one stage id or matrix id (DESIGN rule 11):
+// the activation slots of stages.<id>.state, .started_at and .done_at.
+struct StageVariables {
+  std::string id;
+  std::vector<int> stages;  // the stage, or every expansion of a matrix id
+  int state_slot = 0;
+  int started_at_slot = 0;
+  int done_at_slot = 0;
+};
+
 struct Freeze {
   cel::Timestamp from;
   cel::Timestamp to;  // exclusive
@@ -99,6 +109,7 @@ struct Plan {
   std::vector<FactDecl> facts;  // declaration order
   cel::Environment environment; // facts, then the built-ins
   int now_slot = 0;
+  std::vector<StageVariables> stage_variables;  // by id
 
   std::vector<Stage> stages;   // expanded, plan order
   std::vector<Freeze> freezes;

@@ -36,6 +36,16 @@ class PlanLoader {
   LoadResult run();
 
  private:
+  // Gates compile once every stage id is known, so that a gate may read
+  // stages.<id> of any stage, earlier or later in the plan.
+  struct PendingGate {
+    int stage;
+    size_t gate;
+    std::string expr_pointer;
+    std::string raw_expr;
+    MatrixCombination combination;
+  };
+
   struct PendingAfter {
     int stage;
     std::string id;
@@ -53,6 +63,8 @@ class PlanLoader {
                   const MatrixCombination& combination);
   void compile_gate(Gate& gate, const std::string& expr_pointer, std::string_view raw_expr,
                     const MatrixCombination& combination);
+  void declare_stage_variables();
+  void compile_pending_gates();
   void load_approvals(ObjectReader& reader, Stage& stage);
   void register_stage_id(const std::string& id, std::vector<int> stages,
                          const std::string& pointer);
@@ -70,6 +82,7 @@ class PlanLoader {
   std::vector<Diagnostic> errors_;
   std::shared_ptr<Plan> plan_;
   std::vector<PendingAfter> pending_after_;
+  std::vector<PendingGate> pending_gates_;
   std::vector<std::string> stage_pointers_;  // per expanded stage: /stages/i
   std::string target_pointer_;
 };

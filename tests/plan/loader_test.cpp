@@ -168,3 +168,27 @@ TEST_CASE("a stage is never suggested as its own upstream") {
   REQUIRE(errors.size() == 1);
   CHECK(errors[0].message == "'after' names unknown stage 'b'");
 }
+
+TEST_CASE("a gate naming a stage that is not in the plan through stages is a compile error") {
+  auto errors = plan_errors(R"J({"rollgate": 1, "stages": [{"id": "pilot"},
+    {"id": "wave", "gates": [{"id": "g", "expr": "stages.pilto.state == 'done'"}]}]})J");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message ==
+        "undeclared reference to 'stages.pilto.state' (did you mean 'stages.pilot.state'?)");
+  CHECK(errors[0].pointer == "/stages/1/gates/0/expr");
+}
+
+TEST_CASE("a gate may read the stages built-in of a stage later in the plan") {
+  auto plan = valid_plan(R"J({"rollgate": 1, "stages": [
+    {"id": "a", "gates": [{"id": "g", "expr": "stages['b'].state != 'done'"}]}, {"id": "b"}]})J");
+  CHECK(plan->stages[0].gates[0].program != nullptr);
+}
+
+TEST_CASE("problems are listed in reading order") {
+  auto errors = plan_errors(R"J({"rollgate": 1, "stages": [
+    {"id": "a", "gates": [{"id": "g", "expr": "nope"}]},
+    {"id": "b", "after": ["zzz"]}]})J");
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].line == 2);
+  CHECK(errors[1].line == 3);
+}
