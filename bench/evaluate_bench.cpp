@@ -16,18 +16,12 @@
 #include "cel/environment.hpp"
 #include "cel/program.hpp"
 #include "engine/evaluation.hpp"
+#include "read_file.hpp"
 #include "engine/inputs_loader.hpp"
 #include "plan/loader.hpp"
 #include "report/reports.hpp"
 
 namespace {
-
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // Median over `rounds` of the mean time per call of `body` in nanoseconds.
 double time_ns(int rounds, int calls, const std::function<void()>& body) {
@@ -52,8 +46,8 @@ int main(int argc, char** argv) {
   const int rounds = smoke ? 1 : 7;
   auto scaled = [&](int calls) { return smoke ? 2 : calls; };
 
-  const std::string plan_text = read(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json");
-  const std::string facts_text = read(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json");
+  const std::string plan_text = rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json");
+  const std::string facts_text = rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json");
   auto plan = rollgate::plan::load_plan(plan_text, "plan.json").plan;
   if (!plan) {
     std::fprintf(stderr, "the bookme plan does not load\n");

@@ -17,8 +17,7 @@
 struct rollgate_error {
   int32_t code = ROLLGATE_EINTERNAL;
   std::string message;  // every problem, one per line, located
-  std::vector<rollgate::Diagnostic> problems;
-  std::vector<std::string> subjects;  // borrowed through rollgate_error_detail
+  std::vector<rollgate::Diagnostic> problems;  // borrowed through rollgate_error_detail
 };
 
 struct rollgate_plan {

@@ -11,8 +11,6 @@ rollgate_status fail(rollgate_error** err, rollgate_status code, std::vector<Dia
   auto* e = new rollgate_error;
   e->code = code;
   e->message = to_string(problems);
-  for (const Diagnostic& d : problems)
-    e->subjects.push_back(d.subject);
   e->problems = std::move(problems);
   *err = e;
   return code;
@@ -69,7 +67,7 @@ ROLLGATE_API rollgate_status rollgate_error_detail(const char** message, const c
   if (message) *message = d ? d->message.c_str() : nullptr;
   if (file) *file = d ? d->file.c_str() : nullptr;
   if (pointer) *pointer = d ? d->pointer.c_str() : nullptr;
-  if (subject) *subject = d ? err->subjects[index].c_str() : nullptr;
+  if (subject) *subject = d ? d->subject.c_str() : nullptr;
   if (line) *line = d ? d->line : 0;
   if (column) *column = d ? d->column : 0;
   return ok ? ROLLGATE_OK : ROLLGATE_EINVAL;

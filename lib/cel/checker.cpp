@@ -3,8 +3,9 @@
 #include <cmath>
 #include <optional>
 
-#include "text/suggest.hpp"
+#include "cel/type_names.hpp"
 #include "cel/unify.hpp"
+#include "text/suggest.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -88,17 +89,8 @@ class Checker {
     return record(e, Type::dyn());
   }
 
-  static Type constant_type(const Value& v) {
-    switch (v.kind()) {
-      case Value::Kind::Bool: return Type::boolean();
-      case Value::Kind::Int: return Type::int64();
-      case Value::Kind::Uint: return Type::uint64();
-      case Value::Kind::Double: return Type::double_type();
-      case Value::Kind::String: return Type::string();
-      case Value::Kind::Bytes: return Type::bytes();
-      default: return Type::null_type();
-    }
-  }
+  // Literals are scalars or null: their type is their runtime type.
+  static Type constant_type(const Value& v) { return runtime_type(v); }
 
   // ------------------------------------------------------------ names
   Type check_ident(const Expr& e) {

@@ -11,18 +11,12 @@
 #include <sstream>
 
 #include "engine/evaluation.hpp"
+#include "read_file.hpp"
 #include "engine/inputs_loader.hpp"
 #include "plan/loader.hpp"
 #include "report/reports.hpp"
 
 namespace {
-
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 // One random edit: drop, insert, repeat or cut a piece of the text, or
 // swap in a character that matters to JSON or CEL.
@@ -53,8 +47,8 @@ void check_located(const std::vector<rollgate::Diagnostic>& errors, const std::s
 }  // namespace
 
 TEST_CASE("mangled plans load or are rejected with located errors, never crash") {
-  const std::string original = read(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json");
-  const std::string facts = read(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json");
+  const std::string original = rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json");
+  const std::string facts = rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json");
   REQUIRE_FALSE(original.empty());
   std::mt19937 rng(20261123);
   int loaded = 0, rejected = 0;
@@ -83,9 +77,9 @@ TEST_CASE("mangled plans load or are rejected with located errors, never crash")
 }
 
 TEST_CASE("mangled facts documents are used or rejected with located errors") {
-  auto plan = rollgate::plan::load_plan(read(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json"), "plan.json").plan;
+  auto plan = rollgate::plan::load_plan(rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json"), "plan.json").plan;
   REQUIRE(plan);
-  const std::string original = read(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json");
+  const std::string original = rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json");
   std::mt19937 rng(42);
   int used = 0, rejected = 0;
   for (int i = 0; i < 1500; ++i) {
@@ -109,8 +103,8 @@ TEST_CASE("mangled facts documents are used or rejected with located errors") {
 
 TEST_CASE("mangled gate expressions compile and evaluate or are located inside expr") {
   // The bookme plan with each gate's expr replaced by a mangled version.
-  boost::json::value plan_json = boost::json::parse(read(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json"));
-  const std::string facts = read(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json");
+  boost::json::value plan_json = boost::json::parse(rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json"));
+  const std::string facts = rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json");
   std::vector<std::string> expressions;
   for (const auto& stage : plan_json.at("stages").as_array())
     if (const auto* gates = stage.as_object().if_contains("gates"))

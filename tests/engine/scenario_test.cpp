@@ -22,6 +22,7 @@
 
 #include "cel/time.hpp"
 #include "engine/evaluation.hpp"
+#include "read_file.hpp"
 #include "engine/inputs_loader.hpp"
 #include "plan/loader.hpp"
 #include "report/reports.hpp"
@@ -37,13 +38,6 @@ namespace {
     CHECK(cond);              \
     if (!(cond)) return;      \
   } while (0)
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
 
 const json::object* find_by_id(const json::array& items, std::string_view id) {
   for (const auto& item : items)
@@ -200,7 +194,7 @@ TEST_CASE("scenarios under tests/data/scenarios give the expected reports") {
   REQUIRE_FALSE(files.empty());
   size_t count = 0;
   for (const fs::path& file : files) {
-    json::value doc = json::parse(read(file));
+    json::value doc = json::parse(rollgate::testing::read_file(file));
     for (const auto& scenario : doc.at("scenarios").as_array()) {
       std::string name = file.filename().string() + ": " + std::string(scenario.at("name").as_string());
       ++count;

@@ -8,25 +8,15 @@
 #include <thread>
 
 #include "engine/evaluation.hpp"
+#include "read_file.hpp"
 #include "engine/inputs_loader.hpp"
 #include "plan/loader.hpp"
 #include "report/reports.hpp"
 
-namespace {
-
-std::string read(const std::string& path) {
-  std::ifstream in(path);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-}  // namespace
-
 TEST_CASE("one compiled plan evaluates correctly in several threads at once") {
-  auto plan = rollgate::plan::load_plan(read(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json"), "plan.json").plan;
+  auto plan = rollgate::plan::load_plan(rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/plan.json"), "plan.json").plan;
   REQUIRE(plan);
-  auto inputs = rollgate::engine::load_inputs(*plan, read(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json"), "f");
+  auto inputs = rollgate::engine::load_inputs(*plan, rollgate::testing::read_file(ROLLGATE_EXAMPLES_DIR "/bookme/facts.json"), "f");
   REQUIRE(inputs.inputs);
   const rollgate::cel::Timestamp now{1795424400, 0};
   const std::string expected = rollgate::report::to_json(
