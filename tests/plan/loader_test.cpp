@@ -192,3 +192,17 @@ TEST_CASE("problems are listed in reading order") {
   CHECK(errors[0].line == 2);
   CHECK(errors[1].line == 3);
 }
+
+TEST_CASE("comparing a double fact with an int literal is a type error suggesting 0.0") {
+  auto errors = plan_errors(R"J({"rollgate": 1, "facts": {"error_rate": {"type": "double"}},
+    "stages": [{"id": "s", "gates": [{"id": "g", "expr": "error_rate == 0"}]}]})J");
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].message.find("'_==_'") != std::string::npos);
+  CHECK(errors[0].message.find("0.0") != std::string::npos);
+}
+
+TEST_CASE("a dyn gate compiles; ordering comparisons accept int and double mixes") {
+  auto plan = valid_plan(R"J({"rollgate": 1, "facts": {"d": {"type": "dyn"}, "up": {"type": "double"}},
+    "stages": [{"id": "s", "gates": [{"id": "dyn", "expr": "d"}, {"id": "mix", "expr": "up >= 99"}]}]})J");
+  CHECK(plan->stages[0].gates.size() == 2);
+}
