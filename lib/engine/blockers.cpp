@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "engine/stage_status.hpp"
+
 namespace rollgate::engine {
 
 namespace {
@@ -41,8 +43,7 @@ std::string owner_of(const plan::Plan& plan, const std::string& own, const plan:
 }
 
 bool gate_holds(const GateResult& g, const StageResult& r) {
-  if (g.status == GateStatus::Pass) return false;
-  if (g.status == GateStatus::Unknown && g.gate->on_unknown == plan::OnUnknown::Ignore) return false;
+  if (gate_effect(g) == GateEffect::Pass) return false;
   if (g.gate->kind == plan::GateKind::Must) return true;
   // A should-gate holds the stage back only while the score falls short.
   return g.gate->kind == plan::GateKind::Should && r.score && *r.score < r.stage->min_score;

@@ -1,5 +1,6 @@
 #include "engine/gate_verdict.hpp"
 
+#include "engine/describe.hpp"
 #include "engine/stage_variables.hpp"
 #include "engine/time_math.hpp"
 

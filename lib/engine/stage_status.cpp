@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "engine/describe.hpp"
 #include "engine/time_math.hpp"
 
 namespace rollgate::engine {
@@ -12,32 +13,11 @@ namespace {
 using plan::GateKind;
 using plan::OnUnknown;
 
-// What a gate verdict means for the stage once on_unknown is applied.
-enum class Effect { Pass, Fail, Hold, Soak };
-
-Effect effect_of(const GateResult& g) {
-  switch (g.status) {
-    case GateStatus::Pass: return Effect::Pass;
-    case GateStatus::Fail:
-    case GateStatus::Error: return Effect::Fail;
-    case GateStatus::Soaking: return Effect::Soak;
-    case GateStatus::Unknown:
-      switch (g.gate->on_unknown) {
-        case OnUnknown::Block: return Effect::Fail;
-        case OnUnknown::Ignore: return Effect::Pass;
-        case OnUnknown::Hold: return Effect::Hold;
-      }
-  }
-  return Effect::Hold;
-}
-
 struct Verdicts {
   bool failed = false;
   bool held = false;    // unknown, and the outcome depends on it
   bool soaking = false; // soaking, and the outcome depends on it
 };
-
-std::string percent(double share) { return std::to_string(int(share * 100 + 0.5)) + "%"; }
 
 // Rule 2: the weighted share of passing should-gates against min_score;
 // unknown and soaking gates count only when the outcome depends on them.
@@ -46,11 +26,11 @@ void score_should_gates(StageResult& r, Verdicts& v) {
   for (const GateResult& g : r.gates) {
     if (g.gate->kind != GateKind::Should) continue;
     total += g.gate->weight;
-    switch (effect_of(g)) {
-      case Effect::Pass: pass += g.gate->weight; break;
-      case Effect::Hold: hold += g.gate->weight; break;
-      case Effect::Soak: soak += g.gate->weight; break;
-      case Effect::Fail: break;
+    switch (gate_effect(g)) {
+      case GateEffect::Pass: pass += g.gate->weight; break;
+      case GateEffect::Hold: hold += g.gate->weight; break;
+      case GateEffect::Soak: soak += g.gate->weight; break;
+      case GateEffect::Fail: break;
     }
   }
   if (total <= 0) return;  // score null; min_score never blocks
@@ -58,33 +38,33 @@ void score_should_gates(StageResult& r, Verdicts& v) {
   double need = r.stage->min_score;
   if ((pass + hold + soak) / total < need) {
     v.failed = true;
-    r.reasons.push_back("score " + percent(pass / total) + " is below min_score " + percent(need));
+    r.reasons.push_back("score " + describe_share(pass / total) + " is below min_score " + describe_share(need));
   } else if ((pass + soak) / total < need) {
     v.held = true;
-    r.reasons.push_back("min_score " + percent(need) + " depends on should-gates that are unknown");
+    r.reasons.push_back("min_score " + describe_share(need) + " depends on should-gates that are unknown");
   } else if (pass / total < need) {
     v.soaking = true;
-    r.reasons.push_back("min_score " + percent(need) + " depends on should-gates still soaking");
+    r.reasons.push_back("min_score " + describe_share(need) + " depends on should-gates still soaking");
   }
 }
 
 void judge_must_gates(StageResult& r, Verdicts& v) {
   for (const GateResult& g : r.gates) {
     if (g.gate->kind != GateKind::Must) continue;
-    switch (effect_of(g)) {
-      case Effect::Fail:
+    switch (gate_effect(g)) {
+      case GateEffect::Fail:
         v.failed = true;
         r.reasons.push_back("gate " + g.gate->id + " is " + to_string(g.status) + ": " + g.message);
         break;
-      case Effect::Hold:
+      case GateEffect::Hold:
         v.held = true;
         r.reasons.push_back("gate " + g.gate->id + " is unknown: " + g.message);
         break;
-      case Effect::Soak:
+      case GateEffect::Soak:
         v.soaking = true;
         r.reasons.push_back("gate " + g.gate->id + " is soaking: " + g.message);
         break;
-      case Effect::Pass: break;
+      case GateEffect::Pass: break;
     }
   }
 }
@@ -194,6 +174,22 @@ std::optional<StageStatus> status_from_progress(ProgressState state) {
 }
 
 }  // namespace
+
+GateEffect gate_effect(const GateResult& g) {
+  switch (g.status) {
+    case GateStatus::Pass: return GateEffect::Pass;
+    case GateStatus::Fail:
+    case GateStatus::Error: return GateEffect::Fail;
+    case GateStatus::Soaking: return GateEffect::Soak;
+    case GateStatus::Unknown:
+      switch (g.gate->on_unknown) {
+        case OnUnknown::Block: return GateEffect::Fail;
+        case OnUnknown::Ignore: return GateEffect::Pass;
+        case OnUnknown::Hold: return GateEffect::Hold;
+      }
+  }
+  return GateEffect::Hold;
+}
 
 void decide_stage_status(StageResult& r, int stage_index, const plan::Plan& plan,
                          const Inputs& inputs, cel::Timestamp now) {

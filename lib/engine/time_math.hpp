@@ -1,8 +1,6 @@
 // Arithmetic on timestamps and durations for staleness, soaks, approvals.
 #pragma once
 
-#include <string>
-
 #include "cel/time.hpp"
 
 namespace rollgate::engine {
@@ -20,13 +18,5 @@ inline cel::Duration elapsed(cel::Timestamp from, cel::Timestamp to) {
   }
   return {seconds, nanos};
 }
-
-}  // namespace rollgate::engine
-
-namespace rollgate::engine {
-
-// A duration for people: "3d", "21d 19h", "2h 30m", "45s" (two largest
-// units, rounded down).  Reports keep CEL's "259200s" in their fields.
-std::string describe_duration(cel::Duration d);
 
 }  // namespace rollgate::engine

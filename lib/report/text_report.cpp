@@ -1,5 +1,6 @@
 #include <algorithm>
 
+#include "engine/describe.hpp"
 #include "report/json_writer.hpp"
 #include "report/reports.hpp"
 
@@ -12,10 +13,6 @@ using engine::Evaluation;
 std::string pad(std::string s, size_t width) {
   if (s.size() < width) s.append(width - s.size(), ' ');
   return s;
-}
-
-std::string percent(double share) {
-  return std::to_string(int(share * 100 + 0.5)) + "%";
 }
 
 std::string stage_list(const Evaluation& e, const std::vector<int>& stages) {
@@ -60,7 +57,8 @@ void write_stages(std::string& out, const Evaluation& e) {
              pad(plan::to_string(g.gate->kind), 9) + pad(g.gate->id, gate_width) + g.message + '\n';
     }
     if (r.score)
-      out += indent + "score " + percent(*r.score) + " (min_score " + percent(r.stage->min_score) + ")\n";
+      out += indent + "score " + engine::describe_share(*r.score) + " (min_score " +
+             engine::describe_share(r.stage->min_score) + ")\n";
     for (const engine::ApprovalCount& a : r.approvals) {
       out += indent + "approvals by " + a.requirement->role + ": " + std::to_string(a.approvers.size()) +
              " of " + std::to_string(a.requirement->min);

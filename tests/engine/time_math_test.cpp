@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include "engine/describe.hpp"
 #include "engine/time_math.hpp"
 
 using rollgate::cel::Duration;
@@ -21,4 +22,10 @@ TEST_CASE("durations are described for people with their two largest units") {
   CHECK(describe_duration({45, 0}) == "45s");
   CHECK(describe_duration({0, 0}) == "0s");
   CHECK(describe_duration({-90, 0}) == "-1m 30s");
+}
+
+TEST_CASE("shares are described as whole percentages") {
+  CHECK(rollgate::engine::describe_share(2.0 / 3.0) == "67%");
+  CHECK(rollgate::engine::describe_share(0.6) == "60%");
+  CHECK(rollgate::engine::describe_share(0.0) == "0%");
 }

@@ -1,4 +1,4 @@
-#include "engine/time_math.hpp"
+#include "engine/describe.hpp"
 
 namespace rollgate::engine {
 
@@ -25,5 +25,7 @@ std::string describe_duration(cel::Duration d) {
   }
   return out;
 }
+
+std::string describe_share(double share) { return std::to_string(int(share * 100 + 0.5)) + "%"; }
 
 }  // namespace rollgate::engine
