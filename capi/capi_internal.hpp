@@ -11,6 +11,7 @@
 #include "engine/evaluation.hpp"
 #include "engine/inputs.hpp"
 #include "plan/model.hpp"
+#include "state/state.hpp"
 #include "rollgate.h"
 #include "support/diagnostic.hpp"
 
@@ -28,6 +29,9 @@ struct rollgate_session {
   std::shared_ptr<const rollgate::plan::Plan> plan;
   // Shared with the reports made from it, so a report outlives new inputs.
   std::shared_ptr<const rollgate::engine::Inputs> inputs;
+  // The state of the last evaluation (or the state restored since); null
+  // before the first.
+  std::shared_ptr<const rollgate::state::State> state;
 };
 
 struct rollgate_report {
@@ -39,6 +43,10 @@ namespace rollgate::capi {
 // Stores a new error in *err (when err is not NULL) and returns `code`.
 rollgate_status fail(rollgate_error** err, rollgate_status code, std::vector<Diagnostic> problems);
 rollgate_status fail(rollgate_error** err, rollgate_status code, std::string message);
+
+// Hands `text` to the caller as a malloc'ed, NUL-terminated buffer (freed
+// with rollgate_free) of *out_len bytes (out_len may be NULL).
+rollgate_status copy_out(char** out, size_t* out_len, const std::string& text);
 
 // A (pointer, length) input; ROLLGATE_NUL_TERMINATED measures it.
 std::string_view input_text(const char* text, size_t length);

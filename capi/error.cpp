@@ -22,6 +22,15 @@ rollgate_status fail(rollgate_error** err, rollgate_status code, std::string mes
   return fail(err, code, std::vector<Diagnostic>{std::move(d)});
 }
 
+rollgate_status copy_out(char** out, size_t* out_len, const std::string& text) {
+  char* buffer = static_cast<char*>(std::malloc(text.size() + 1));
+  if (!buffer) return ROLLGATE_ENOMEM;
+  std::memcpy(buffer, text.data(), text.size() + 1);
+  *out = buffer;
+  if (out_len) *out_len = text.size();
+  return ROLLGATE_OK;
+}
+
 std::string_view input_text(const char* text, size_t length) {
   if (!text) return {};
   return length == ROLLGATE_NUL_TERMINATED ? std::string_view(text) : std::string_view(text, length);

@@ -8,7 +8,9 @@
 #include "engine/inputs_loader.hpp"
 #include "plan/loader.hpp"
 #include "report/reports.hpp"
+#include "state/state_json.hpp"
 
+using rollgate::capi::copy_out;
 using rollgate::capi::fail;
 using rollgate::capi::guarded;
 using rollgate::capi::input_text;
@@ -17,17 +19,6 @@ namespace {
 
 #define ROLLGATE_STR2(x) #x
 #define ROLLGATE_STR(x) ROLLGATE_STR2(x)
-
-// A malloc'ed copy, so the caller frees it with rollgate_free (std::free).
-rollgate_status copy_out(char** out, size_t* out_len, const std::string& text) {
-  char* buffer = static_cast<char*>(std::malloc(text.size() + 1));
-  if (!buffer) return ROLLGATE_ENOMEM;
-  std::memcpy(buffer, text.data(), text.size());
-  buffer[text.size()] = '\0';
-  *out = buffer;
-  if (out_len) *out_len = text.size();
-  return ROLLGATE_OK;
-}
 
 std::string file_name_or(const char* file_name, const char* fallback) {
   return file_name ? std::string(file_name) : std::string(fallback);
@@ -110,7 +101,7 @@ ROLLGATE_API rollgate_status rollgate_session_new(rollgate_session** out, const 
     auto inputs = std::make_shared<rollgate::engine::Inputs>();
     inputs->facts.resize(plan->plan->facts.size());
     inputs->progress.resize(plan->plan->stages.size());
-    *out = new rollgate_session{plan->plan, std::move(inputs)};
+    *out = new rollgate_session{plan->plan, std::move(inputs), nullptr};
     return ROLLGATE_OK;
   });
 }
@@ -151,7 +142,52 @@ ROLLGATE_API rollgate_status rollgate_session_set_fact(rollgate_session* session
   });
 }
 
+ROLLGATE_API rollgate_status rollgate_session_set_state(rollgate_session* session, const char* json,
+                                                        size_t json_len, const char* file_name,
+                                                        rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (!session || !json) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    rollgate::state::StateResult loaded = rollgate::state::load_state(
+        *session->plan, input_text(json, json_len), file_name_or(file_name, "state.json"));
+    if (!loaded.state) return fail(err, ROLLGATE_EINPUT, std::move(loaded.errors));
+    session->state = std::make_shared<const rollgate::state::State>(std::move(*loaded.state));
+    return ROLLGATE_OK;
+  });
+}
+
+ROLLGATE_API rollgate_status rollgate_session_state(char** json, size_t* json_len,
+                                                    const rollgate_session* session, rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (json) *json = nullptr;
+    if (json_len) *json_len = 0;
+    if (!json || !session) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!session->state) return ROLLGATE_OK;
+    return copy_out(json, json_len, rollgate::state::to_json(*session->state, *session->plan));
+  });
+}
+
+ROLLGATE_API rollgate_status rollgate_session_clear_state(rollgate_session* session) {
+  if (!session) return ROLLGATE_EINVAL;
+  session->state.reset();
+  return ROLLGATE_OK;
+}
+
 // ---------------------------------------------------------------- reports
+
+namespace {
+
+// The evaluation instant, checked; and the session's state must not be
+// from after it (rule 15).
+rollgate_status check_instant(rollgate_error** err, const rollgate_session& session, int32_t nanos,
+                              rollgate::cel::Timestamp now) {
+  if (nanos < 0 || nanos > 999'999'999) return fail(err, ROLLGATE_EINVAL, "nanos must be in 0..999999999");
+  if (session.state)
+    if (std::optional<rollgate::Diagnostic> late = rollgate::state::check_not_after(*session.state, now))
+      return fail(err, ROLLGATE_EINPUT, std::vector<rollgate::Diagnostic>{std::move(*late)});
+  return ROLLGATE_OK;
+}
+
+}  // namespace
 
 ROLLGATE_API rollgate_status rollgate_session_evaluate(rollgate_report** out, rollgate_session* session,
                                                        int64_t unix_seconds, int32_t nanos,
@@ -159,10 +195,32 @@ ROLLGATE_API rollgate_status rollgate_session_evaluate(rollgate_report** out, ro
   return guarded(err, [&]() -> rollgate_status {
     if (out) *out = nullptr;
     if (!out || !session) return fail(err, ROLLGATE_EINVAL, "NULL argument");
-    if (nanos < 0 || nanos > 999'999'999)
-      return fail(err, ROLLGATE_EINVAL, "nanos must be in 0..999999999");
     rollgate::cel::Timestamp now{unix_seconds, nanos};
-    *out = new rollgate_report{rollgate::engine::evaluate(session->plan, session->inputs, now)};
+    if (rollgate_status bad = check_instant(err, *session, nanos, now)) return bad;
+    auto report = std::make_unique<rollgate_report>(
+        rollgate_report{rollgate::engine::evaluate(session->plan, session->inputs, now, session->state)});
+    session->state = report->evaluation.state;
+    *out = report.release();
+    return ROLLGATE_OK;
+  });
+}
+
+ROLLGATE_API rollgate_status rollgate_session_what_if(rollgate_report** out, rollgate_session* session,
+                                                      const char* patch, size_t patch_len,
+                                                      const char* file_name, int64_t unix_seconds,
+                                                      int32_t nanos, rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (out) *out = nullptr;
+    if (!out || !session || !patch) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    rollgate::cel::Timestamp now{unix_seconds, nanos};
+    if (rollgate_status bad = check_instant(err, *session, nanos, now)) return bad;
+    rollgate::engine::InputsResult patched = rollgate::engine::load_patch(
+        *session->plan, *session->inputs, input_text(patch, patch_len), file_name_or(file_name, "patch.json"));
+    if (!patched.inputs)
+      return fail(err, patched.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(patched.errors));
+    *out = new rollgate_report{rollgate::engine::evaluate_what_if(
+        session->plan, session->inputs,
+        std::make_shared<const rollgate::engine::Inputs>(std::move(*patched.inputs)), now, session->state)};
     return ROLLGATE_OK;
   });
 }
@@ -191,6 +249,14 @@ ROLLGATE_API rollgate_status rollgate_report_text(char** text, size_t* text_len,
 
 ROLLGATE_API int32_t rollgate_report_target_met(const rollgate_report* report) {
   return report && report->evaluation.target.met ? 1 : 0;
+}
+
+ROLLGATE_API size_t rollgate_report_drift_count(const rollgate_report* report) {
+  if (!report) return 0;
+  size_t count = 0;
+  for (const rollgate::engine::StageResult& r : report->evaluation.stages)
+    for (const rollgate::engine::GateResult& g : r.gates) count += g.drift_since ? 1 : 0;
+  return count;
 }
 
 }  // extern "C"

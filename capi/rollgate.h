@@ -27,6 +27,12 @@
  * Threads: a rollgate_plan is immutable once compiled and may be shared by
  * any number of threads and sessions.  A rollgate_session (and the reports
  * it produces) belongs to one thread at a time.
+ *
+ * State: a session remembers the state of its last evaluation (every gate's
+ * and stage's status, since when, soaks and drift), so that a long-lived
+ * process gets soaks that complete, drift and transitions without saving
+ * anything.  rollgate_session_state() and rollgate_session_set_state() save
+ * and restore that state as JSON, for restarts and for the command line.
  */
 #ifndef ROLLGATE_H
 #define ROLLGATE_H
@@ -90,12 +96,15 @@ typedef enum rollgate_status {
   ROLLGATE_OK = 0,
   /* A NULL handle or out-parameter, or an argument out of its range. */
   ROLLGATE_EINVAL = -1,
-  /* Input that is not well-formed JSON (plan, facts or state). */
+  /* Input that is not well-formed JSON (plan or facts). */
   ROLLGATE_EJSON = -2,
   /* A plan that is well-formed JSON but invalid: unknown fields, duplicate
    * or unknown ids, cycles, CEL syntax or type errors, undeclared facts. */
   ROLLGATE_EPLAN = -3,
-  /* Facts, progress or approvals that cannot be used with this plan. */
+  /* Facts, progress, approvals, a what-if patch or session state that
+   * cannot be used with this plan (state: malformed, even as JSON; of an
+   * unknown version; of a plan with another name; saved after the
+   * evaluation instant). */
   ROLLGATE_EINPUT = -4,
   /* Memory could not be allocated. */
   ROLLGATE_ENOMEM = -5,
@@ -203,6 +212,33 @@ ROLLGATE_API size_t rollgate_plan_stage_count(const rollgate_plan *plan);
 ROLLGATE_API const char *rollgate_plan_stage_id(const rollgate_plan *plan,
                                                 size_t index);
 
+/* Output formats for functions that render a document. */
+typedef enum rollgate_format {
+  ROLLGATE_FORMAT_JSON = 0,
+  ROLLGATE_FORMAT_TEXT = 1
+} rollgate_format;
+
+/* Compares two plans as written (DESIGN rule 20; docs/DIFF.md): every
+ * change to a stage, gate, fact or plan field, each classed as tightened,
+ * loosened or changed, so that a loosened definition of good can be made to
+ * need more scrutiny.
+ *
+ *   out        receives the diff, NUL-terminated, *out_len bytes (out_len
+ *              may be NULL); free it with rollgate_free().  JSON:
+ *              {"old": digest, "new": digest, "changes": [{"id", "field",
+ *              "from", "to", "change", "class"}], "loosened": bool}; text:
+ *              loosened changes first, one per line.
+ *   loosened   receives 1 when some change loosens, else 0 (may be NULL)
+ *   old_plan, new_plan  compiled plans; neither is modified
+ *   format     ROLLGATE_FORMAT_JSON or ROLLGATE_FORMAT_TEXT
+ *
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL (NULL plan or out, unknown format),
+ * ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_plan_diff(
+    char **out, size_t *out_len, int32_t *loosened,
+    const rollgate_plan *old_plan, const rollgate_plan *new_plan,
+    rollgate_format format, rollgate_error **err);
+
 /* ------------------------------------------------------------------------
  * Sessions
  * --------------------------------------------------------------------- */
@@ -242,6 +278,41 @@ ROLLGATE_API rollgate_status rollgate_session_set_fact(
     rollgate_session *session, const char *name, size_t name_len,
     const char *json, size_t json_len, rollgate_error **err);
 
+/* Restores session state saved by rollgate_session_state() (DESIGN rule
+ * 15; docs/STATE.md), replacing the state the session had.  The next
+ * evaluation continues from it: soaks carry on, drift and transitions are
+ * reported against it.  State saved under an older version of the plan (same
+ * name, other digest) is used id by id, and the next report warns about it.
+ *
+ *   json       the state text, json_len bytes (or ROLLGATE_NUL_TERMINATED)
+ *   file_name  names the input in error locations ("state.json"); may be NULL
+ *
+ * All or nothing: on failure the session keeps the state it had.
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_EINPUT (malformed JSON or
+ * fields, an empty text, an unknown rollgate_state version, the state of a
+ * plan with another name; every problem located by file, line, column and
+ * JSON pointer), ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_session_set_state(
+    rollgate_session *session, const char *json, size_t json_len,
+    const char *file_name, rollgate_error **err);
+
+/* The session's state: that of its last evaluation, or the state last
+ * restored when it has not evaluated since (then without the records of
+ * stages and gates this plan does not have, which rule 19 drops).  *json receives NUL-terminated
+ * JSON of *json_len bytes (json_len may be NULL), freed with
+ * rollgate_free(); *json is NULL (and *json_len 0) when the session has no
+ * state yet.  A what-if evaluation never changes it.
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_session_state(
+    char **json, size_t *json_len, const rollgate_session *session,
+    rollgate_error **err);
+
+/* Forgets the session's state: the next evaluation is a first one (DESIGN
+ * rule 1: soaks start, no drift, no transitions).
+ * Returns ROLLGATE_OK or ROLLGATE_EINVAL (NULL session). */
+ROLLGATE_API rollgate_status rollgate_session_clear_state(
+    rollgate_session *session);
+
 /* ------------------------------------------------------------------------
  * Reports
  * --------------------------------------------------------------------- */
@@ -251,10 +322,33 @@ ROLLGATE_API rollgate_status rollgate_session_set_fact(
 typedef struct rollgate_report rollgate_report;
 
 /* Evaluates the session's inputs at the instant `unix_seconds` + `nanos`
- * (nanos in 0..999999999) and returns a new report.
- * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_ENOMEM. */
+ * (nanos in 0..999999999), continuing from the session's state, and returns
+ * a new report.  The session's state becomes this evaluation's.
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_EINPUT (the session's state
+ * was saved after this instant; the error names the state's file and
+ * /evaluated_at, and the session is unchanged), ROLLGATE_ENOMEM. */
 ROLLGATE_API rollgate_status rollgate_session_evaluate(
     rollgate_report **out, rollgate_session *session, int64_t unix_seconds,
+    int32_t nanos, rollgate_error **err);
+
+/* What if (DESIGN rule 21): evaluates the session's inputs with `patch`
+ * applied, at the given instant and from the session's state, and changes
+ * neither the session's inputs nor its state.  The patch is a facts document
+ * ({"facts", "progress", "approvals"}): its facts replace the session's facts
+ * of the same name (null removes one), its progress entries replace those
+ * stages' whole progress, its approvals are added.  The report is the patched
+ * evaluation's (target, drift and transitions included) and its JSON carries
+ * "what_if": {"changes": [{"id", "from", "to"}]}, every stage and gate whose
+ * status differs from the unpatched evaluation.
+ *
+ *   file_name  names the patch in error locations ("patch.json"); may be NULL
+ *
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_EJSON, ROLLGATE_EINPUT (a
+ * patch that cannot be used, or state saved after this instant),
+ * ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_session_what_if(
+    rollgate_report **out, rollgate_session *session, const char *patch,
+    size_t patch_len, const char *file_name, int64_t unix_seconds,
     int32_t nanos, rollgate_error **err);
 
 /* Frees a report.  NULL is a harmless no-op. */
@@ -280,6 +374,12 @@ ROLLGATE_API rollgate_status rollgate_report_text(char **text,
  * done — the condition under which the command line exits 0 — else 0.
  * 0 for NULL. */
 ROLLGATE_API int32_t rollgate_report_target_met(const rollgate_report *report);
+
+/* The number of drifting gates in the report's drift[] (DESIGN rule 17):
+ * must-gates of started stages that passed and now fail, error or are
+ * unknown.  The command line's --fail-on-drift exits 1 when it is not 0.
+ * 0 for NULL. */
+ROLLGATE_API size_t rollgate_report_drift_count(const rollgate_report *report);
 
 #ifdef __cplusplus
 } /* extern "C" */

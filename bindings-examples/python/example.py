@@ -41,6 +41,15 @@ def main(argv):
         with session.evaluate(instant) as report:
             data = report.json()
             met = report.target_met
+        # What if wave-west's training reached 85%?  A what-if changes
+        # neither the session's inputs nor its state (DESIGN rule 21).
+        state_before = session.state()
+        with session.what_if({"facts": {"training.west_pct": 85.0}}, instant) as what_if:
+            changes = what_if.json()["what_if"]["changes"]
+        assert session.state() == state_before
+        # The session keeps the state of its last evaluation, so soaks, drift
+        # and transitions carry over; state() saves it, set_state() restores it.
+        state_size = len(state_before or "")
     print("librollgate %s: plan %s (%s)" % (rollgate.version_string(),
                                             data["plan"]["name"],
                                             data["plan"]["digest"]))
@@ -56,6 +65,12 @@ def main(argv):
     target = data["target"]
     print("target %s: %s%s" % (target.get("id") or "(every stage)", target.get("status"),
                                " (met)" if met else ""))
+    print("what if training.west_pct were 85:")
+    for change in changes:
+        print("  %-24s %s -> %s" % (change["id"], change["from"], change["to"]))
+    if not changes:
+        print("  (no status would change)")
+    print("session state: %d bytes of JSON" % state_size)
     return 0
 
 

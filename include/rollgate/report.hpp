@@ -58,6 +58,10 @@ class Report {
   /// ready or done: the condition under which the command line exits 0.
   bool target_met() const noexcept { return rollgate_report_target_met(report_.get()) == 1; }
 
+  /// How many gates drift (the report's drift[]); the command line's
+  /// --fail-on-drift exits 1 when it is not 0.
+  std::size_t drift_count() const noexcept { return rollgate_report_drift_count(report_.get()); }
+
   /// The native handle, borrowed: valid while this Report lives.
   const rollgate_report* native_handle() const noexcept { return report_.get(); }
 

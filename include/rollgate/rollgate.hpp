@@ -19,6 +19,7 @@
 #ifndef ROLLGATE_ROLLGATE_HPP
 #define ROLLGATE_ROLLGATE_HPP
 
+#include <rollgate/diff.hpp>
 #include <rollgate/error.hpp>
 #include <rollgate/plan.hpp>
 #include <rollgate/report.hpp>

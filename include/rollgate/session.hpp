@@ -94,6 +94,52 @@ class Session {
                     static_cast<std::int32_t>(nanos.count()));
   }
 
+  /// Restores state saved by state() (docs/STATE.md): the next evaluation
+  /// continues from it.  All or nothing.
+  /// @param file_name  names the input in error locations
+  /// @throws Error with ROLLGATE_EINPUT (malformed, unknown version, another
+  ///         plan's state), located by file, line, column and JSON pointer.
+  void set_state(std::string_view json, std::string_view file_name = "state.json") {
+    const std::string file(file_name);
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_session_set_state(
+        session_.get(), detail::data_or_empty(json), json.size(), file.c_str(), &err);
+    check(status, err);
+  }
+
+  /// The state of the last evaluation (or the state restored since) as
+  /// JSON; empty when the session has none yet.
+  /// @throws Error (ROLLGATE_EINVAL for a moved-from Session, ROLLGATE_ENOMEM).
+  std::string state() const {
+    char* raw = nullptr;
+    std::size_t len = 0;
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_session_state(&raw, &len, session_.get(), &err);
+    std::unique_ptr<char, detail::BufferFree> buffer(raw);
+    check(status, err);
+    return buffer ? std::string(buffer.get(), len) : std::string();
+  }
+
+  /// Forgets the state: the next evaluation is a first one.
+  /// @throws Error (ROLLGATE_EINVAL for a moved-from Session).
+  void clear_state() { check(rollgate_session_clear_state(session_.get()), nullptr); }
+
+  /// Evaluates with `patch` (a facts document) applied, at `unix_seconds` +
+  /// `nanos` and from the session's state, changing neither the session's
+  /// inputs nor its state.  The report lists what the patch changed.
+  /// @throws Error with ROLLGATE_EJSON or ROLLGATE_EINPUT for a bad patch.
+  Report what_if(std::string_view patch, std::int64_t unix_seconds, std::int32_t nanos = 0,
+                 std::string_view file_name = "patch.json") {
+    const std::string file(file_name);
+    rollgate_report* out = nullptr;
+    rollgate_error* err = nullptr;
+    const rollgate_status status =
+        rollgate_session_what_if(&out, session_.get(), detail::data_or_empty(patch), patch.size(),
+                                 file.c_str(), unix_seconds, nanos, &err);
+    check(status, err);
+    return Report(out);
+  }
+
   /// The native handle, borrowed: valid while this Session lives.
   rollgate_session* native_handle() const noexcept { return session_.get(); }
 

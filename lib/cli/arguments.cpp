@@ -4,15 +4,26 @@ namespace rollgate::cli {
 
 const char* const kUsage =
     "usage: rollgate eval PLAN [--facts FACTS] [--now RFC3339] [--format text|json]\n"
+    "                     [--state STATE] [--what-if PATCH] [--fail-on-drift]\n"
+    "       rollgate diff OLD NEW [--format text|json]\n"
     "       rollgate --version\n"
     "       rollgate --help\n"
     "\n"
     "eval   evaluates the plan against the facts document at --now (default: the\n"
     "       current time) and prints the readiness report.\n"
+    "       --state STATE    continue from the state in STATE when it exists (soaks,\n"
+    "                        drift, transitions) and replace it atomically with the\n"
+    "                        new state once the report is written\n"
+    "       --what-if PATCH  evaluate with the facts, progress and approvals of PATCH\n"
+    "                        applied; saves no state; the report lists what changed\n"
+    "       --fail-on-drift  exit 1 while a started stage's gate drifts\n"
+    "diff   compares two versions of a plan and classes each change as tightened,\n"
+    "       loosened or changed, loosened changes first.\n"
     "\n"
-    "exit status: 0 when the plan's target (or, without a target, every stage)\n"
-    "is ready or done; 1 when it is not; 2 on bad input or usage, with the\n"
-    "located error on standard error.\n";
+    "exit status: eval: 0 when the plan's target (or, without a target, every\n"
+    "stage) is ready or done, 1 when it is not (or, with --fail-on-drift, while\n"
+    "something drifts); diff: 0 when no change loosens, 1 when one does; both:\n"
+    "2 on bad input or usage, with the located error on standard error.\n";
 
 namespace {
 
@@ -46,8 +57,14 @@ ParseOutcome parse_eval(const std::vector<std::string>& args) {
   for (size_t i = 1; i < args.size(); ++i) {
     if (take_option(args, i, "--facts", eval.facts_path, error) ||
         take_option(args, i, "--now", eval.now, error) ||
-        take_option(args, i, "--format", format, error)) {
+        take_option(args, i, "--format", format, error) ||
+        take_option(args, i, "--state", eval.state_path, error) ||
+        take_option(args, i, "--what-if", eval.what_if_path, error)) {
       if (!error.empty()) return fail(error);
+      continue;
+    }
+    if (args[i] == "--fail-on-drift") {
+      eval.fail_on_drift = true;
       continue;
     }
     if (args[i].rfind("--", 0) == 0) return fail("unknown option '" + args[i] + "'");
@@ -58,6 +75,31 @@ ParseOutcome parse_eval(const std::vector<std::string>& args) {
   if (format) {
     if (*format != "text" && *format != "json") return fail("--format must be text or json, not '" + *format + "'");
     eval.format = *format;
+  }
+  return {parsed, ""};
+}
+
+ParseOutcome parse_diff(const std::vector<std::string>& args) {
+  Arguments parsed;
+  parsed.command = Arguments::Command::Diff;
+  DiffArguments& diff = parsed.diff;
+  std::optional<std::string> format;
+  std::vector<std::string> plans;
+  std::string error;
+  for (size_t i = 1; i < args.size(); ++i) {
+    if (take_option(args, i, "--format", format, error)) {
+      if (!error.empty()) return fail(error);
+      continue;
+    }
+    if (args[i].rfind("--", 0) == 0) return fail("unknown option '" + args[i] + "'");
+    plans.push_back(args[i]);
+  }
+  if (plans.size() != 2) return fail("diff needs two plan files, OLD and NEW");
+  diff.old_path = plans[0];
+  diff.new_path = plans[1];
+  if (format) {
+    if (*format != "text" && *format != "json") return fail("--format must be text or json, not '" + *format + "'");
+    diff.format = *format;
   }
   return {parsed, ""};
 }
@@ -74,6 +116,7 @@ ParseOutcome parse_arguments(const std::vector<std::string>& args) {
     return {a, ""};
   }
   if (command == "eval") return parse_eval(args);
+  if (command == "diff") return parse_diff(args);
   return fail("unknown command '" + command + "'");
 }
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "engine/stage_status.hpp"
+#include "engine/target_path.hpp"
 
 namespace rollgate::engine {
 
@@ -98,12 +99,7 @@ void decide_target(Evaluation& e) {
   }
   if (stages.size() == 1 && !t.id.empty()) t.status = to_string(e.stages[size_t(stages[0])].status);
   else t.status = all_done ? "done" : t.met ? "ready" : "not_ready";
-  for (const Blocker& b : e.blockers) {
-    bool relevant = std::any_of(stages.begin(), stages.end(), [&](int s) {
-      return std::find(b.holds_back.begin(), b.holds_back.end(), s) != b.holds_back.end();
-    });
-    if (relevant) t.blocked_by.push_back(b.id);
-  }
+  trace_target_path(e);  // rule 22: path, critical_path, blocked_by
 }
 
 }  // namespace

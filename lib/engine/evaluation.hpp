@@ -13,6 +13,10 @@
 #include "engine/inputs.hpp"
 #include "plan/model.hpp"
 
+namespace rollgate::state {
+struct State;
+}
+
 namespace rollgate::engine {
 
 enum class GateStatus { Pass, Fail, Unknown, Error, Soaking };
@@ -37,6 +41,11 @@ struct GateResult {
   std::string message;                     // why, for people
   std::optional<cel::Duration> remaining;  // soaking: time left to hold
   std::vector<Evidence> evidence;
+  // Since when the expression has been true without a break (pass and
+  // soaking only; DESIGN rules 15, 16).
+  std::optional<cel::Timestamp> true_since;
+  // Set while the gate drifts: when the drift began (rule 17).
+  std::optional<cel::Timestamp> drift_since;
 };
 
 struct ApprovalCount {
@@ -52,6 +61,7 @@ struct StageResult {
   std::vector<GateResult> gates;
   std::vector<ApprovalCount> approvals;
   std::vector<std::string> reasons;  // why this status, one line each
+  bool drift = false;                // some gate of the stage drifts (rule 17)
 };
 
 struct Blocker {
@@ -64,11 +74,42 @@ struct Blocker {
   std::vector<int> holds_back;  // stage indices, plan order
 };
 
+// One thing that must change for the target to become ready (rule 22).
+struct TargetBlocker {
+  enum class Kind { Gate, Approval, Freeze, Stage };
+  Kind kind = Kind::Stage;
+  int stage = 0;                          // gate, approval, stage: its stage index
+  int gate = -1;                          // gate: index in StageResult::gates
+  int approval = -1;                      // approval: index in StageResult::approvals
+  const plan::Freeze* freeze = nullptr;   // freeze: points into the plan
+  std::vector<int> freeze_stages;         // freeze: the path stages it covers
+};
+const char* to_string(TargetBlocker::Kind kind);
+
 struct TargetResult {
   std::string id;       // "" when the plan names no target (all stages)
   std::string status;   // a stage status, or done / ready / not_ready
   bool met = false;     // every stage of the target ready or done
-  std::vector<std::string> blocked_by;  // blocker ids
+  // Rule 22: the stages not yet done that the target depends on (itself
+  // included), topological order with ties in plan order; the longest chain
+  // of them ending at the target; and what must change.
+  std::vector<int> path;
+  std::vector<int> critical_path;
+  std::vector<TargetBlocker> blocked_by;
+};
+
+// A gate or stage whose status differs from its previous record (rule 18).
+struct Transition {
+  std::string id;                   // stage id, or full gate id
+  std::optional<std::string> from;  // null: new to the plan, or redefined
+  std::string to;
+};
+
+// A stage or gate whose status a what-if patch changes (rule 21).
+struct StatusChange {
+  std::string id;
+  std::string from;
+  std::string to;
 };
 
 struct Evaluation {
@@ -80,11 +121,31 @@ struct Evaluation {
   std::vector<int> next;            // ready stages, plan order
   TargetResult target;
   std::vector<std::string> warnings;
+  // Whether a previous state was given: without one, no drift or
+  // transitions are reported (rule 14).
+  bool has_previous_state = false;
+  std::vector<Transition> transitions;  // each stage, then its gates; plan order
+  // Present for a what-if evaluation (rule 21): what the patch changed.
+  std::optional<std::vector<StatusChange>> what_if;
+  // The state this evaluation leaves for the next one (rule 15); null for a
+  // what-if, which changes no state.
+  std::shared_ptr<const state::State> state;
 };
 
-// Evaluates `inputs` against `plan` at `now`.  Pure: the same arguments give
-// the same Evaluation.  Never throws except std::bad_alloc.
+// Evaluates `inputs` against `plan` at `now`, carrying soak, drift and
+// since from `previous` (the last evaluation's state; null for a first
+// evaluation).  Pure: the same arguments give the same Evaluation.  The
+// caller checks that `previous` is not from after `now`
+// (state::check_not_after).  Never throws except std::bad_alloc.
 Evaluation evaluate(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
-                    cel::Timestamp now);
+                    cel::Timestamp now, std::shared_ptr<const state::State> previous = nullptr);
+
+// Rule 21: evaluates `patched` inputs at the same instant and state as
+// `inputs` without making new state, and lists in what_if every stage and
+// gate whose status differs from the unpatched evaluation.
+Evaluation evaluate_what_if(std::shared_ptr<const plan::Plan> plan,
+                            std::shared_ptr<const Inputs> inputs,
+                            std::shared_ptr<const Inputs> patched, cel::Timestamp now,
+                            std::shared_ptr<const state::State> previous);
 
 }  // namespace rollgate::engine

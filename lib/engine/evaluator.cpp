@@ -1,7 +1,9 @@
 #include "engine/blockers.hpp"
 #include "engine/evaluation.hpp"
 #include "engine/gate_verdict.hpp"
+#include "engine/history.hpp"
 #include "engine/stage_status.hpp"
+#include "state/state.hpp"
 
 namespace rollgate::engine {
 
@@ -32,24 +34,75 @@ const char* to_string(StageStatus status) {
   return "unknown";
 }
 
+namespace {
+
+// Evaluates one stage: its gates (soaks carried on from their records),
+// its status, then since and drift from its history.
+StageResult evaluate_stage(const Evaluation& e, int s, const Activation& activation,
+                           const StageHistory& history) {
+  StageResult r;
+  r.stage = &e.plan->stages[size_t(s)];
+  r.gates.reserve(r.stage->gates.size());
+  for (size_t i = 0; i < r.stage->gates.size(); ++i)
+    r.gates.push_back(gate_verdict(*e.plan, r.stage->gates[i], *e.inputs, activation,
+                                   e.evaluated_at, history.gates[i]));
+  decide_stage_status(r, s, *e.plan, *e.inputs, e.evaluated_at);
+  carry_history(r, history, e.evaluated_at);
+  return r;
+}
+
+// Every stage's and gate's status change from `base` to `patched`, each
+// stage followed by its gates, in plan order.
+std::vector<StatusChange> status_changes(const Evaluation& base, const Evaluation& patched) {
+  std::vector<StatusChange> changes;
+  for (size_t s = 0; s < base.stages.size(); ++s) {
+    const StageResult& from = base.stages[s];
+    const StageResult& to = patched.stages[s];
+    if (from.status != to.status)
+      changes.push_back({from.stage->id, to_string(from.status), to_string(to.status)});
+    for (size_t i = 0; i < from.gates.size(); ++i)
+      if (from.gates[i].status != to.gates[i].status)
+        changes.push_back({from.gates[i].gate->full_id, to_string(from.gates[i].status),
+                           to_string(to.gates[i].status)});
+  }
+  return changes;
+}
+
+}  // namespace
+
 Evaluation evaluate(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
-                    cel::Timestamp now) {
+                    cel::Timestamp now, std::shared_ptr<const state::State> previous) {
   Evaluation e;
   e.plan = std::move(plan);
   e.inputs = std::move(inputs);
   e.evaluated_at = now;
   e.warnings = e.inputs->warnings;
+  e.has_previous_state = previous != nullptr;
   Activation activation = make_activation(*e.plan, *e.inputs, now);
+  std::vector<StageHistory> histories;
+  histories.reserve(e.plan->stages.size());
+  e.stages.reserve(e.plan->stages.size());
   for (size_t s = 0; s < e.plan->stages.size(); ++s) {
-    StageResult r;
-    r.stage = &e.plan->stages[s];
-    r.since = now;  // rule 14: no earlier state, so every since is now
-    for (const plan::Gate& gate : r.stage->gates)
-      r.gates.push_back(gate_verdict(*e.plan, gate, *e.inputs, activation, now));
-    decide_stage_status(r, int(s), *e.plan, *e.inputs, now);
-    e.stages.push_back(std::move(r));
+    histories.push_back(find_history(previous.get(), e.plan->stages[s]));
+    e.stages.push_back(evaluate_stage(e, int(s), activation, histories.back()));
+  }
+  if (previous) {
+    list_transitions(e, histories);
+    warn_if_plan_changed(e, *previous);
   }
   summarize(e);
+  e.state = std::make_shared<const state::State>(state::state_after(e));
+  return e;
+}
+
+Evaluation evaluate_what_if(std::shared_ptr<const plan::Plan> plan,
+                            std::shared_ptr<const Inputs> inputs,
+                            std::shared_ptr<const Inputs> patched, cel::Timestamp now,
+                            std::shared_ptr<const state::State> previous) {
+  Evaluation base = evaluate(plan, std::move(inputs), now, previous);
+  Evaluation e = evaluate(std::move(plan), std::move(patched), now, std::move(previous));
+  e.what_if = status_changes(base, e);
+  e.state = nullptr;
   return e;
 }
 

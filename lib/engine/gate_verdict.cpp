@@ -65,6 +65,24 @@ std::string describe_unknowns(const plan::Plan& plan, const cel::Value& unknown,
   return out.empty() ? "the result depends on facts that are not known" : out;
 }
 
+// Rules 1 and 16: a true gate has been true since its previous record's
+// true_since when that record was pass or soaking, else since now; with
+// hold_for it passes once it has held that long, and soaks until then.
+void judge_soak(GateResult& r, const state::GateRecord* previous, cel::Timestamp now) {
+  bool was_true = previous && previous->true_since &&
+                  (previous->status == GateStatus::Pass || previous->status == GateStatus::Soaking);
+  r.true_since = was_true ? *previous->true_since : now;
+  const std::optional<cel::Duration>& hold_for = r.gate->hold_for;
+  cel::Duration held = elapsed(*r.true_since, now);
+  if (!hold_for || !(held < *hold_for)) {
+    r.status = GateStatus::Pass;
+    return;
+  }
+  r.status = GateStatus::Soaking;
+  r.since = *r.true_since;
+  r.remaining = difference(*hold_for, held);
+}
+
 }  // namespace
 
 Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now) {
@@ -84,7 +102,8 @@ Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Ti
 }
 
 GateResult gate_verdict(const plan::Plan& plan, const plan::Gate& gate, const Inputs& inputs,
-                        const Activation& activation, cel::Timestamp now) {
+                        const Activation& activation, cel::Timestamp now,
+                        const state::GateRecord* previous) {
   GateResult r;
   r.gate = &gate;
   r.since = now;
@@ -112,16 +131,12 @@ GateResult gate_verdict(const plan::Plan& plan, const plan::Gate& gate, const In
     r.message = inputs_text.empty() ? "false" : "false with " + inputs_text;
     return r;
   }
-  // Rule 1: without earlier state every evaluation is the first, so a true
-  // hold_for gate starts its soak now.
-  if (gate.hold_for && *gate.hold_for > cel::Duration{}) {
-    r.status = GateStatus::Soaking;
-    r.remaining = *gate.hold_for;
-    r.message = "true since " + cel::format_timestamp(now) + "; must hold " +
-                describe_duration(*gate.hold_for) + " more";
+  judge_soak(r, previous, now);
+  if (r.status == GateStatus::Soaking) {
+    r.message = "true since " + cel::format_timestamp(*r.true_since) + "; must hold " +
+                describe_duration(*r.remaining) + " more";
     return r;
   }
-  r.status = GateStatus::Pass;
   r.message = inputs_text.empty() ? "true" : "true with " + inputs_text;
   return r;
 }

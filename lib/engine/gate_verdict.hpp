@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "engine/evaluation.hpp"
+#include "state/state.hpp"
 
 namespace rollgate::engine {
 
@@ -19,7 +20,10 @@ struct Activation {
 
 Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now);
 
+// `previous` is the gate's record in the previous state, when it has one
+// that still applies (same definition): a soak carries on from it.
 GateResult gate_verdict(const plan::Plan& plan, const plan::Gate& gate, const Inputs& inputs,
-                        const Activation& activation, cel::Timestamp now);
+                        const Activation& activation, cel::Timestamp now,
+                        const state::GateRecord* previous);
 
 }  // namespace rollgate::engine

@@ -52,7 +52,10 @@ std::optional<FactInput> read_fact(const json::Document& doc, const plan::FactDe
 
 class InputsLoader {
  public:
-  InputsLoader(const plan::Plan& plan, const json::Document& doc) : plan_(plan), doc_(doc) {
+  // Starts from `base`: empty inputs for a facts document, the session's
+  // inputs for a what-if patch.
+  InputsLoader(const plan::Plan& plan, const json::Document& doc, Inputs base)
+      : plan_(plan), doc_(doc), inputs_(std::move(base)) {
     inputs_.facts.resize(plan.facts.size());
     inputs_.progress.resize(plan.stages.size());
   }
@@ -176,7 +179,9 @@ const char* to_string(ProgressState state) {
   return "not_started";
 }
 
-InputsResult load_inputs(const plan::Plan& plan, std::string_view text, std::string_view file) {
+namespace {
+
+InputsResult load_onto(const plan::Plan& plan, Inputs base, std::string_view text, std::string_view file) {
   json::ParseResult parsed = json::parse(text, file);
   if (!parsed.document) {
     InputsResult result;
@@ -184,7 +189,21 @@ InputsResult load_inputs(const plan::Plan& plan, std::string_view text, std::str
     result.malformed_json = true;
     return result;
   }
-  return InputsLoader(plan, *parsed.document).run();
+  return InputsLoader(plan, *parsed.document, std::move(base)).run();
+}
+
+}  // namespace
+
+InputsResult load_inputs(const plan::Plan& plan, std::string_view text, std::string_view file) {
+  return load_onto(plan, Inputs{}, text, file);
+}
+
+InputsResult load_patch(const plan::Plan& plan, const Inputs& base, std::string_view text,
+                        std::string_view file) {
+  // The facts document's own rules are the patch's: a fact entry replaces
+  // the fact (null removes it), a progress entry replaces the stage's whole
+  // progress, approvals are appended.
+  return load_onto(plan, base, text, file);
 }
 
 FactResult load_fact(const plan::FactDecl& decl, std::string_view text) {

@@ -1,6 +1,7 @@
 // The plan digest: SHA-256 over a canonical JSON form (object members
 // sorted by key, no white space), so layout and member order do not change
-// it but any change of content does.
+// it but any change of content does.  In a plan, a stage's `matrix` keeps
+// its keys in written order: that order has meaning (DESIGN rule 15).
 #pragma once
 
 #include <boost/json/value.hpp>
@@ -9,9 +10,11 @@
 
 namespace rollgate::plan {
 
+// Every object's members sorted by key.
 std::string canonical_json(const boost::json::value& value);
 
-// "sha256:" followed by 64 hex digits.
+// "sha256:" followed by 64 hex digits over the plan's canonical JSON
+// (matrix keys in written order).
 std::string plan_digest(const boost::json::value& plan);
 
 }  // namespace rollgate::plan

@@ -1,5 +1,7 @@
 #include "plan/plan_loader.hpp"
 
+#include "plan/definition_digest.hpp"
+
 #include <algorithm>
 #include <set>
 
@@ -45,6 +47,7 @@ void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::jso
     std::optional<std::string> expr = gr.string("expr", /*required=*/true);
     if (expr) {
       gate.expr = *expr;
+      gate.definition = definition_digest(gate.expr, gate.kind, gate.on_unknown);
       const boost::json::string& raw = raw_gates[i].get_object().at("expr").get_string();
       pending_gates_.push_back({int(plan_->stages.size()), stage.gates.size(), gr.pointer("expr"),
                                 std::string(raw.data(), raw.size()), combination});

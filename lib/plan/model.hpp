@@ -17,6 +17,10 @@
 #include "cel/time.hpp"
 #include "cel/type.hpp"
 
+namespace boost::json {
+class value;
+}
+
 namespace rollgate::plan {
 
 enum class GateKind { Must, Should, Advisory };
@@ -47,6 +51,7 @@ struct Gate {
   std::string owner;
   std::string description;
   std::string category;
+  std::string definition;  // definition digest (rule 15), plan/definition_digest.hpp
   std::shared_ptr<const cel::Program> program;
 };
 
@@ -105,6 +110,9 @@ struct Plan {
   std::vector<int> target;     // the target's stages (a matrix id: all)
   std::optional<cel::Duration> default_max_age;
   std::string digest;          // "sha256:<hex>" of the canonical plan JSON
+  // The plan document as written (before matrix expansion), for comparing
+  // plans as their authors see them (the plan diff, DESIGN rule 20).
+  std::shared_ptr<const boost::json::value> source;
 
   std::vector<FactDecl> facts;  // declaration order
   cel::Environment environment; // facts, then the built-ins

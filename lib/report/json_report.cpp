@@ -80,6 +80,7 @@ void write_stage(JsonWriter& w, const Evaluation& e, const StageResult& r) {
   write_string_or_null(w, stage.owner);
   w.member("status", engine::to_string(r.status));
   w.member("since", cel::format_timestamp(r.since));
+  w.member("drift", r.drift);
   w.key("score");
   if (r.score) w.number(*r.score);
   else w.null();
@@ -134,6 +135,95 @@ void write_blockers(JsonWriter& w, const Evaluation& e) {
   w.end_array();
 }
 
+// One item of target.blocked_by (DESIGN rule 22).
+void write_target_blocker(JsonWriter& w, const Evaluation& e, const engine::TargetBlocker& b) {
+  using Kind = engine::TargetBlocker::Kind;
+  const StageResult& r = e.stages[size_t(b.stage)];
+  w.begin_object();
+  w.member("kind", engine::to_string(b.kind));
+  switch (b.kind) {
+    case Kind::Gate: {
+      const GateResult& g = r.gates[size_t(b.gate)];
+      w.member("id", g.gate->full_id);
+      w.member("status", engine::to_string(g.status));
+      break;
+    }
+    case Kind::Approval: {
+      const engine::ApprovalCount& a = r.approvals[size_t(b.approval)];
+      w.member("stage", r.stage->id);
+      w.member("role", a.requirement->role);
+      w.key("min");
+      w.integer(a.requirement->min);
+      w.key("have");
+      w.integer(int64_t(a.approvers.size()));
+      break;
+    }
+    case Kind::Freeze:
+      w.member("from", cel::format_timestamp(b.freeze->from));
+      w.member("to", cel::format_timestamp(b.freeze->to));
+      w.key("reason");
+      write_string_or_null(w, b.freeze->reason);
+      w.key("stages");
+      write_stage_ids(w, e, b.freeze_stages);
+      break;
+    case Kind::Stage:
+      w.member("id", r.stage->id);
+      w.member("status", engine::to_string(r.status));
+      break;
+  }
+  w.end_object();
+}
+
+// Rule 17: every drifting gate, in plan order.
+void write_drift(JsonWriter& w, const Evaluation& e) {
+  w.begin_array();
+  for (const StageResult& r : e.stages)
+    for (const GateResult& g : r.gates) {
+      if (!g.drift_since) continue;
+      w.begin_object();
+      w.member("stage", r.stage->id);
+      w.member("gate", g.gate->full_id);
+      w.member("status", engine::to_string(g.status));
+      w.member("since", cel::format_timestamp(*g.drift_since));
+      w.end_object();
+    }
+  w.end_array();
+}
+
+// Rule 18: {id, from, to, at}, at = this evaluation's instant.
+void write_transitions(JsonWriter& w, const Evaluation& e) {
+  std::string at = cel::format_timestamp(e.evaluated_at);
+  w.begin_array();
+  for (const engine::Transition& t : e.transitions) {
+    w.begin_object();
+    w.member("id", t.id);
+    w.key("from");
+    if (t.from) w.string(*t.from);
+    else w.null();
+    w.member("to", t.to);
+    w.member("at", at);
+    w.end_object();
+  }
+  w.end_array();
+}
+
+// Rule 21: what the what-if patch changed.
+void write_what_if(JsonWriter& w, const std::vector<engine::StatusChange>& changes) {
+  w.key("what_if");
+  w.begin_object();
+  w.key("changes");
+  w.begin_array();
+  for (const engine::StatusChange& c : changes) {
+    w.begin_object();
+    w.member("id", c.id);
+    w.member("from", c.from);
+    w.member("to", c.to);
+    w.end_object();
+  }
+  w.end_array();
+  w.end_object();
+}
+
 }  // namespace
 
 std::string to_json(const Evaluation& e) {
@@ -155,9 +245,13 @@ std::string to_json(const Evaluation& e) {
   write_string_or_null(w, e.target.id);
   w.member("status", e.target.status);
   w.member("met", e.target.met);
+  w.key("path");
+  write_stage_ids(w, e, e.target.path);
+  w.key("critical_path");
+  write_stage_ids(w, e, e.target.critical_path);
   w.key("blocked_by");
   w.begin_array();
-  for (const std::string& id : e.target.blocked_by) w.string(id);
+  for (const engine::TargetBlocker& b : e.target.blocked_by) write_target_blocker(w, e, b);
   w.end_array();
   w.end_object();
   w.key("next");
@@ -168,14 +262,13 @@ std::string to_json(const Evaluation& e) {
   w.end_array();
   w.key("blockers");
   write_blockers(w, e);
-  // Drift and transitions compare with an earlier evaluation's state; with
-  // no saved state there is nothing to compare (DESIGN rule 14).
+  // Drift and transitions compare with the previous state; without one
+  // both are empty (DESIGN rule 14).
   w.key("drift");
-  w.begin_array();
-  w.end_array();
+  write_drift(w, e);
   w.key("transitions");
-  w.begin_array();
-  w.end_array();
+  write_transitions(w, e);
+  if (e.what_if) write_what_if(w, *e.what_if);
   w.key("warnings");
   w.begin_array();
   for (const std::string& warning : e.warnings) w.string(warning);

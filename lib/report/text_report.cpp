@@ -31,10 +31,39 @@ void write_target(std::string& out, const Evaluation& e) {
   out += "TARGET ";
   out += e.target.id.empty() ? "every stage" : e.target.id;
   out += ": " + e.target.status + (e.target.met ? " (met)\n" : " (not met)\n");
-  if (!e.target.blocked_by.empty()) {
-    out += "  blocked by: ";
-    for (size_t i = 0; i < e.target.blocked_by.size(); ++i)
-      out += (i ? ", " : "") + e.target.blocked_by[i];
+  if (!e.target.path.empty()) out += "  path: " + stage_list(e, e.target.path) + '\n';
+  if (!e.target.critical_path.empty()) {
+    out += "  critical path: ";
+    for (size_t i = 0; i < e.target.critical_path.size(); ++i)
+      out += (i ? " -> " : "") + e.plan->stages[size_t(e.target.critical_path[i])].id;
+    out += '\n';
+  }
+  if (!e.target.blocked_by.empty()) out += "  blocked by:\n";
+  for (const engine::TargetBlocker& b : e.target.blocked_by) {
+    const engine::StageResult& r = e.stages[size_t(b.stage)];
+    out += "    ";
+    switch (b.kind) {
+      case engine::TargetBlocker::Kind::Gate: {
+        const engine::GateResult& g = r.gates[size_t(b.gate)];
+        out += "gate " + g.gate->full_id + ": " + engine::to_string(g.status);
+        break;
+      }
+      case engine::TargetBlocker::Kind::Approval: {
+        const engine::ApprovalCount& a = r.approvals[size_t(b.approval)];
+        out += "approval " + r.stage->id + " by " + a.requirement->role + ": " +
+               std::to_string(a.approvers.size()) + " of " + std::to_string(a.requirement->min);
+        break;
+      }
+      case engine::TargetBlocker::Kind::Freeze:
+        out += "freeze " + cel::format_timestamp(b.freeze->from) + " to " +
+               cel::format_timestamp(b.freeze->to) +
+               (b.freeze->reason.empty() ? "" : " (" + b.freeze->reason + ")") + ": " +
+               stage_list(e, b.freeze_stages);
+        break;
+      case engine::TargetBlocker::Kind::Stage:
+        out += "stage " + r.stage->id + ": " + engine::to_string(r.status);
+        break;
+    }
     out += '\n';
   }
   out += '\n';
@@ -49,6 +78,7 @@ void write_stages(std::string& out, const Evaluation& e) {
   out += "STAGES\n";
   for (const engine::StageResult& r : e.stages) {
     out += "  " + pad(engine::to_string(r.status), 12) + pad(r.stage->id, id_width) + r.stage->title;
+    if (r.drift) out += "  [drift]";
     out += '\n';
     std::string indent(14, ' ');
     for (const std::string& reason : r.reasons) out += indent + "- " + reason + '\n';
@@ -71,6 +101,38 @@ void write_stages(std::string& out, const Evaluation& e) {
     }
   }
   out += '\n';
+}
+
+// What an operations leader looks for first (rule 17): regressions on
+// started stages, with since when.
+void write_drift(std::string& out, const Evaluation& e) {
+  std::string lines;
+  for (const engine::StageResult& r : e.stages)
+    for (const engine::GateResult& g : r.gates)
+      if (g.drift_since)
+        lines += "  " + g.gate->full_id + "  " + engine::to_string(g.status) + " since " +
+                 cel::format_timestamp(*g.drift_since) + " (stage " + engine::to_string(r.status) +
+                 ")\n     " + g.message + '\n';
+  if (lines.empty()) return;
+  out += "DRIFT (a gate that passed when its stage started no longer does)\n" + lines + '\n';
+}
+
+// Rule 18: what changed since the previous state, then what a what-if
+// patch changed against the unpatched evaluation (rule 21).
+void write_changes(std::string& out, const Evaluation& e) {
+  if (e.has_previous_state) {
+    out += "CHANGES since the previous evaluation\n";
+    if (e.transitions.empty()) out += "  (none)\n";
+    for (const engine::Transition& t : e.transitions)
+      out += "  " + t.id + ": " + (t.from ? *t.from : std::string("(new)")) + " -> " + t.to + '\n';
+    out += '\n';
+  }
+  if (e.what_if) {
+    out += "WHAT IF: changes against the evaluation without the patch\n";
+    if (e.what_if->empty()) out += "  (none)\n";
+    for (const engine::StatusChange& c : *e.what_if) out += "  " + c.id + ": " + c.from + " -> " + c.to + '\n';
+    out += '\n';
+  }
 }
 
 void write_next(std::string& out, const Evaluation& e) {
@@ -102,6 +164,8 @@ void write_warnings(std::string& out, const Evaluation& e) {
 std::string to_text(const Evaluation& e) {
   std::string out;
   write_header(out, e);
+  write_drift(out, e);
+  write_changes(out, e);
   write_target(out, e);
   write_stages(out, e);
   write_next(out, e);

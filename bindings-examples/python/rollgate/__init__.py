@@ -311,6 +311,23 @@ class Plan(_Handle):
         return [_text(lib.rollgate_plan_stage_id(h, i))
                 for i in range(lib.rollgate_plan_stage_count(h))]
 
+    def diff(self, new, as_text=False):
+        """Compares this plan (the old version) with `new` (DESIGN rule 20;
+        docs/DIFF.md).  Returns the diff as a dict {"old", "new", "changes",
+        "loosened"}, or with as_text=True the text form (loosened changes
+        first)."""
+        if not isinstance(new, Plan):
+            raise TypeError("diff needs a Plan, not %s" % type(new).__name__)
+        buf, length, loosened = c_void_p(), c_size_t(), c_int32()
+        _call(_lib().rollgate_plan_diff, byref(buf), byref(length),
+              byref(loosened), self._handle(), new._handle(),
+              1 if as_text else 0)
+        try:
+            text = string_at(buf, length.value).decode("utf-8") if buf else ""
+        finally:
+            _lib().rollgate_free(buf)
+        return text if as_text else _json.loads(text)
+
     def __repr__(self):
         if self.closed:
             return "<rollgate.Plan (closed)>"
@@ -370,6 +387,51 @@ class Session(_Handle):
         return Report(out, self)
 
 
+    def set_state(self, state, file_name="state.json"):
+        """Restores state saved by state() (docs/STATE.md), as JSON text or a
+        dict: the next evaluation continues from it (soaks, drift,
+        transitions).  All or nothing.  Raises RollgateError (EINPUT for
+        malformed state, an unknown version or another plan's state)."""
+        if isinstance(state, dict):
+            state = _json.dumps(state)
+        data = _utf8(state, "state")
+        _call(_lib().rollgate_session_set_state, self._handle(), data, len(data),
+              _utf8(file_name, "file_name"))
+
+    def state(self):
+        """The state of the last evaluation (or the state restored since) as
+        JSON text, or None before the first evaluation."""
+        buf, length = c_void_p(), c_size_t()
+        _call(_lib().rollgate_session_state, byref(buf), byref(length),
+              self._handle())
+        try:
+            return string_at(buf, length.value).decode("utf-8") if buf else None
+        finally:
+            _lib().rollgate_free(buf)
+
+    def clear_state(self):
+        """Forgets the state: the next evaluation is a first one."""
+        status = _lib().rollgate_session_clear_state(self._handle())
+        if status != Status.OK:
+            raise _error_from(status, None)
+
+    def what_if(self, patch, now=None, file_name="patch.json"):
+        """Evaluates with `patch` (a facts document as JSON text or dict:
+        its facts replace the session's, None removing one; its progress
+        entries replace those stages' progress; its approvals are added) at
+        `now` and from the session's state, changing neither the session's
+        inputs nor its state.  The report's json()["what_if"]["changes"]
+        lists every stage and gate whose status the patch changes."""
+        if isinstance(patch, dict):
+            patch = _json.dumps(patch, default=_json_default)
+        data = _utf8(patch, "patch")
+        seconds, nanos = _instant(now)
+        out = c_void_p()
+        _call(_lib().rollgate_session_what_if, byref(out), self._handle(),
+              data, len(data), _utf8(file_name, "file_name"), seconds, nanos)
+        return Report(out, self)
+
+
 class Report(_Handle):
     """The outcome of one evaluation (docs/REPORT.md)."""
 
@@ -405,3 +467,8 @@ class Report(_Handle):
         """True when the target (or, without one, every stage) is ready or
         done: the condition under which the command line exits 0."""
         return _lib().rollgate_report_target_met(self._handle()) == 1
+
+    @property
+    def drift_count(self):
+        """How many gates drift (the length of json()["drift"])."""
+        return _lib().rollgate_report_drift_count(self._handle())

@@ -52,6 +52,9 @@ _FUNCTIONS = [
     ("rollgate_plan_digest", [c_void_p], c_char_p),
     ("rollgate_plan_stage_count", [c_void_p], c_size_t),
     ("rollgate_plan_stage_id", [c_void_p, c_size_t], c_char_p),
+    ("rollgate_plan_diff",
+     [_p_void, POINTER(c_size_t), POINTER(c_int32), c_void_p, c_void_p,
+      c_int, _p_void], _c_status),
     # Sessions
     ("rollgate_session_new", [_p_void, c_void_p, _p_void], _c_status),
     ("rollgate_session_free", [c_void_p], None),
@@ -59,15 +62,24 @@ _FUNCTIONS = [
      [c_void_p, c_char_p, c_size_t, c_char_p, _p_void], _c_status),
     ("rollgate_session_set_fact",
      [c_void_p, c_char_p, c_size_t, c_char_p, c_size_t, _p_void], _c_status),
+    ("rollgate_session_set_state",
+     [c_void_p, c_char_p, c_size_t, c_char_p, _p_void], _c_status),
+    ("rollgate_session_state",
+     [_p_void, POINTER(c_size_t), c_void_p, _p_void], _c_status),
+    ("rollgate_session_clear_state", [c_void_p], _c_status),
     # Reports
     ("rollgate_session_evaluate",
      [_p_void, c_void_p, c_int64, c_int32, _p_void], _c_status),
+    ("rollgate_session_what_if",
+     [_p_void, c_void_p, c_char_p, c_size_t, c_char_p, c_int64, c_int32,
+      _p_void], _c_status),
     ("rollgate_report_free", [c_void_p], None),
     ("rollgate_report_json",
      [_p_void, POINTER(c_size_t), c_void_p, _p_void], _c_status),
     ("rollgate_report_text",
      [_p_void, POINTER(c_size_t), c_void_p, _p_void], _c_status),
     ("rollgate_report_target_met", [c_void_p], c_int32),
+    ("rollgate_report_drift_count", [c_void_p], c_size_t),
 ]
 
 

@@ -1,0 +1,126 @@
+#include "engine/history.hpp"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace rollgate::engine {
+
+namespace {
+
+bool started(StageStatus s) {
+  return s == StageStatus::InProgress || s == StageStatus::Done || s == StageStatus::Held;
+}
+
+// Rule 17 for one must-gate of a started stage: the drift_since it has now.
+std::optional<cel::Timestamp> drift_of(const GateResult& g, const state::GateRecord* previous,
+                                       bool stage_was_started, cel::Timestamp now) {
+  std::optional<cel::Timestamp> drifting =
+      previous ? previous->drift_since : std::optional<cel::Timestamp>();
+  switch (g.status) {
+    case GateStatus::Pass: return std::nullopt;  // true again: cleared
+    case GateStatus::Soaking: return drifting;   // clears once held for hold_for
+    case GateStatus::Unknown:
+      // Under on_unknown: ignore an unknown verdict neither starts nor clears drift.
+      if (g.gate->on_unknown == plan::OnUnknown::Ignore) return drifting;
+      [[fallthrough]];
+    case GateStatus::Fail:
+    case GateStatus::Error:
+      if (drifting) return drifting;
+      if (previous && previous->status == GateStatus::Pass && stage_was_started) return now;
+      return std::nullopt;
+  }
+  return std::nullopt;
+}
+
+// Since when `status` has held: the record's since when it had the same
+// status, else now.  A soak is measured from when the gate became true.
+cel::Timestamp since_of(GateStatus status, const GateResult& g, const state::GateRecord* previous,
+                        cel::Timestamp now) {
+  if (status == GateStatus::Soaking) return *g.true_since;
+  return previous && previous->status == status ? previous->since : now;
+}
+
+template <class Status>
+void add_transition(Evaluation& e, const std::string& id, const Status* from, Status to) {
+  if (!from) e.transitions.push_back({id, std::nullopt, to_string(to)});
+  else if (*from != to) e.transitions.push_back({id, std::string(to_string(*from)), to_string(to)});
+}
+
+std::string id_list(std::vector<std::string> ids) {
+  std::sort(ids.begin(), ids.end());
+  std::string out;
+  for (const std::string& id : ids) out += (out.empty() ? "" : ", ") + id;
+  return out;
+}
+
+}  // namespace
+
+StageHistory find_history(const state::State* previous, const plan::Stage& stage) {
+  StageHistory h;
+  h.gates.resize(stage.gates.size(), nullptr);
+  if (!previous) return h;
+  if (auto it = previous->stages.find(stage.id); it != previous->stages.end()) h.stage = &it->second;
+  for (size_t i = 0; i < stage.gates.size(); ++i) {
+    const plan::Gate& gate = stage.gates[i];
+    auto it = previous->gates.find(gate.full_id);
+    if (it != previous->gates.end() && it->second.definition == gate.definition) h.gates[i] = &it->second;
+  }
+  return h;
+}
+
+void carry_history(StageResult& r, const StageHistory& history, cel::Timestamp now) {
+  r.since = history.stage && history.stage->status == r.status ? history.stage->since : now;
+  bool stage_was_started = history.stage && started(history.stage->status);
+  // Drift lives only on a started stage: cancelled, rolled back or not
+  // started again, it clears.
+  bool can_drift = started(r.status);
+  r.drift = false;
+  for (size_t i = 0; i < r.gates.size(); ++i) {
+    GateResult& g = r.gates[i];
+    const state::GateRecord* previous = history.gates[i];
+    g.since = since_of(g.status, g, previous, now);
+    if (can_drift && g.gate->kind == plan::GateKind::Must)
+      g.drift_since = drift_of(g, previous, stage_was_started, now);
+    r.drift = r.drift || g.drift_since.has_value();
+  }
+}
+
+void list_transitions(Evaluation& e, const std::vector<StageHistory>& histories) {
+  for (size_t s = 0; s < e.stages.size(); ++s) {
+    const StageResult& r = e.stages[s];
+    const StageHistory& h = histories[s];
+    add_transition(e, r.stage->id, h.stage ? &h.stage->status : nullptr, r.status);
+    for (size_t i = 0; i < r.gates.size(); ++i)
+      add_transition(e, r.gates[i].gate->full_id, h.gates[i] ? &h.gates[i]->status : nullptr,
+                     r.gates[i].status);
+  }
+}
+
+void warn_if_plan_changed(Evaluation& e, const state::State& previous) {
+  const plan::Plan& plan = *e.plan;
+  if (previous.plan_digest == plan.digest) return;
+  std::vector<std::string> added, removed, redefined;
+  std::unordered_set<std::string_view> stage_ids, gate_ids;
+  for (const plan::Stage& stage : plan.stages) {
+    stage_ids.insert(stage.id);
+    if (!previous.stages.count(stage.id)) added.push_back(stage.id);
+    for (const plan::Gate& gate : stage.gates) {
+      gate_ids.insert(gate.full_id);
+      auto it = previous.gates.find(gate.full_id);
+      if (it == previous.gates.end()) added.push_back(gate.full_id);
+      else if (it->second.definition != gate.definition) redefined.push_back(gate.full_id);
+    }
+  }
+  for (const auto& [id, record] : previous.stages)
+    if (!stage_ids.count(id)) removed.push_back(id);
+  for (const auto& [id, record] : previous.gates)
+    if (!gate_ids.count(id)) removed.push_back(id);
+  std::string warning = "the plan changed since the state was saved (state of " + previous.plan_digest +
+                        ", plan " + plan.digest + "); its records were used id by id";
+  if (!added.empty()) warning += "; added: " + id_list(std::move(added));
+  if (!removed.empty()) warning += "; removed: " + id_list(std::move(removed));
+  if (!redefined.empty()) warning += "; redefined (soak and drift restart): " + id_list(std::move(redefined));
+  e.warnings.push_back(std::move(warning));
+}
+
+}  // namespace rollgate::engine
