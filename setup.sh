@@ -9,10 +9,10 @@ cd "$(dirname "$0")"
 
 # Debian packages the build and the tests need: compilers and build tools,
 # Boost 1.81 (JSON compiled in, Graph header-only), doctest, Python for the
-# ctypes binding tests, pkg-config for the installed-package test, tzdata
-# for CEL time-zone functions.
+# ctypes binding tests, pkg-config for the installed-package test (and to
+# find RE2), tzdata for CEL time-zone functions, RE2 for CEL's matches().
 packages=(g++ cmake ninja-build pkg-config python3 tzdata
-          libboost-json1.81-dev libboost-graph1.81-dev doctest-dev)
+          libboost-json1.81-dev libboost-graph1.81-dev doctest-dev libre2-dev)
 
 install_missing_packages() {
   local missing=()

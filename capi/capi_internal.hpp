@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/evaluation.hpp"
+#include "engine/incremental.hpp"
 #include "engine/inputs.hpp"
 #include "plan/model.hpp"
 #include "state/state.hpp"
@@ -26,16 +27,32 @@ struct rollgate_plan {
 };
 
 struct rollgate_session {
+  explicit rollgate_session(std::shared_ptr<const rollgate::plan::Plan> p)
+      : plan(p), evaluator(std::move(p)) {}
+
   std::shared_ptr<const rollgate::plan::Plan> plan;
-  // Shared with the reports made from it, so a report outlives new inputs.
-  std::shared_ptr<const rollgate::engine::Inputs> inputs;
-  // The state of the last evaluation (or the state restored since); null
-  // before the first.
-  std::shared_ptr<const rollgate::state::State> state;
+  // Shared with the reports made from it, so a report outlives new inputs
+  // (copying Inputs is cheap: its parts are persistent, engine/fact_table.hpp).
+  // Changed in place (set_fact) only while the session is its only owner.
+  std::shared_ptr<rollgate::engine::Inputs> inputs;
+  // Remembers the last evaluation and its state; the next evaluation from
+  // that state is incremental (engine/incremental.hpp).
+  rollgate::engine::IncrementalEvaluator evaluator;
+  // State restored by set_state and not yet evaluated from: it is the
+  // session's state until the next evaluation.
+  std::shared_ptr<const rollgate::state::State> restored;
+
+  // The session's state: restored, else the last evaluation's (or null).
+  std::shared_ptr<const rollgate::state::State> state() const {
+    return restored ? restored : evaluator.state();
+  }
 };
 
 struct rollgate_report {
-  rollgate::engine::Evaluation evaluation;
+  // Shared with the session's evaluator, which copies it before changing
+  // anything while a report holds it.
+  std::shared_ptr<const rollgate::engine::Evaluation> shared;
+  const rollgate::engine::Evaluation& evaluation() const { return *shared; }
 };
 
 namespace rollgate::capi {

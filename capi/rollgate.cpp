@@ -101,7 +101,9 @@ ROLLGATE_API rollgate_status rollgate_session_new(rollgate_session** out, const 
     auto inputs = std::make_shared<rollgate::engine::Inputs>();
     inputs->facts.resize(plan->plan->facts.size());
     inputs->progress.resize(plan->plan->stages.size());
-    *out = new rollgate_session{plan->plan, std::move(inputs), nullptr};
+    auto session = std::make_unique<rollgate_session>(plan->plan);
+    session->inputs = std::move(inputs);
+    *out = session.release();
     return ROLLGATE_OK;
   });
 }
@@ -117,7 +119,10 @@ ROLLGATE_API rollgate_status rollgate_session_set_inputs(rollgate_session* sessi
         *session->plan, input_text(json, json_len), file_name_or(file_name, "facts.json"));
     if (!loaded.inputs)
       return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(loaded.errors));
-    session->inputs = std::make_shared<const rollgate::engine::Inputs>(std::move(*loaded.inputs));
+    // Facts, progress and approvals equal to the session's keep their
+    // identity, so the next evaluation re-evaluates only what changed.
+    rollgate::engine::share_unchanged(*loaded.inputs, *session->inputs);
+    session->inputs = std::make_shared<rollgate::engine::Inputs>(std::move(*loaded.inputs));
     return ROLLGATE_OK;
   });
 }
@@ -134,10 +139,14 @@ ROLLGATE_API rollgate_status rollgate_session_set_fact(rollgate_session* session
     rollgate::engine::FactResult loaded = rollgate::engine::load_fact(*decl, input_text(json, json_len));
     if (!loaded.errors.empty())
       return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(loaded.errors));
-    // Copy on write: reports made earlier keep the inputs they were made from.
-    auto inputs = std::make_shared<rollgate::engine::Inputs>(*session->inputs);
-    inputs->facts[size_t(decl - session->plan->facts.data())] = std::move(loaded.fact);
-    session->inputs = std::move(inputs);
+    // Reports made earlier keep the inputs they were made from: the inputs
+    // are changed in place only while nobody else holds them, and then only
+    // the fact table's nodes on the way to this fact are copied where
+    // shared (O(log32 facts); O(1) in place).
+    size_t index = size_t(decl - session->plan->facts.data());
+    if (session->inputs.use_count() > 1)
+      session->inputs = std::make_shared<rollgate::engine::Inputs>(*session->inputs);
+    session->inputs->facts.set(index, std::move(loaded.fact));
     return ROLLGATE_OK;
   });
 }
@@ -150,7 +159,8 @@ ROLLGATE_API rollgate_status rollgate_session_set_state(rollgate_session* sessio
     rollgate::state::StateResult loaded = rollgate::state::load_state(
         *session->plan, input_text(json, json_len), file_name_or(file_name, "state.json"));
     if (!loaded.state) return fail(err, ROLLGATE_EINPUT, std::move(loaded.errors));
-    session->state = std::make_shared<const rollgate::state::State>(std::move(*loaded.state));
+    session->evaluator.forget();
+    session->restored = std::make_shared<const rollgate::state::State>(std::move(*loaded.state));
     return ROLLGATE_OK;
   });
 }
@@ -161,14 +171,16 @@ ROLLGATE_API rollgate_status rollgate_session_state(char** json, size_t* json_le
     if (json) *json = nullptr;
     if (json_len) *json_len = 0;
     if (!json || !session) return fail(err, ROLLGATE_EINVAL, "NULL argument");
-    if (!session->state) return ROLLGATE_OK;
-    return copy_out(json, json_len, rollgate::state::to_json(*session->state, *session->plan));
+    std::shared_ptr<const rollgate::state::State> state = session->state();
+    if (!state) return ROLLGATE_OK;
+    return copy_out(json, json_len, rollgate::state::to_json(*state, *session->plan));
   });
 }
 
 ROLLGATE_API rollgate_status rollgate_session_clear_state(rollgate_session* session) {
   if (!session) return ROLLGATE_EINVAL;
-  session->state.reset();
+  session->evaluator.forget();
+  session->restored.reset();
   return ROLLGATE_OK;
 }
 
@@ -181,8 +193,8 @@ namespace {
 rollgate_status check_instant(rollgate_error** err, const rollgate_session& session, int32_t nanos,
                               rollgate::cel::Timestamp now) {
   if (nanos < 0 || nanos > 999'999'999) return fail(err, ROLLGATE_EINVAL, "nanos must be in 0..999999999");
-  if (session.state)
-    if (std::optional<rollgate::Diagnostic> late = rollgate::state::check_not_after(*session.state, now))
+  if (std::shared_ptr<const rollgate::state::State> state = session.state())
+    if (std::optional<rollgate::Diagnostic> late = rollgate::state::check_not_after(*state, now))
       return fail(err, ROLLGATE_EINPUT, std::vector<rollgate::Diagnostic>{std::move(*late)});
   return ROLLGATE_OK;
 }
@@ -197,10 +209,16 @@ ROLLGATE_API rollgate_status rollgate_session_evaluate(rollgate_report** out, ro
     if (!out || !session) return fail(err, ROLLGATE_EINVAL, "NULL argument");
     rollgate::cel::Timestamp now{unix_seconds, nanos};
     if (rollgate_status bad = check_instant(err, *session, nanos, now)) return bad;
-    auto report = std::make_unique<rollgate_report>(
-        rollgate_report{rollgate::engine::evaluate(session->plan, session->inputs, now, session->state)});
-    session->state = report->evaluation.state;
-    *out = report.release();
+    // Incremental from the state of the session's last evaluation; a full
+    // evaluation from restored state or none.
+    std::shared_ptr<const rollgate::engine::Evaluation> evaluation;
+    if (session->restored) {
+      evaluation = session->evaluator.evaluate(session->inputs, now, session->restored);
+      session->restored.reset();
+    } else {
+      evaluation = session->evaluator.evaluate_next(session->inputs, now);
+    }
+    *out = new rollgate_report{std::move(evaluation)};
     return ROLLGATE_OK;
   });
 }
@@ -218,9 +236,13 @@ ROLLGATE_API rollgate_status rollgate_session_what_if(rollgate_report** out, rol
         *session->plan, *session->inputs, input_text(patch, patch_len), file_name_or(file_name, "patch.json"));
     if (!patched.inputs)
       return fail(err, patched.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(patched.errors));
-    *out = new rollgate_report{rollgate::engine::evaluate_what_if(
-        session->plan, session->inputs,
-        std::make_shared<const rollgate::engine::Inputs>(std::move(*patched.inputs)), now, session->state)};
+    // A full evaluation of the patched inputs; the session's remembered
+    // evaluation is left alone.
+    *out = new rollgate_report{std::make_shared<const rollgate::engine::Evaluation>(
+        rollgate::engine::evaluate_what_if(session->plan, session->inputs,
+                                           std::make_shared<const rollgate::engine::Inputs>(
+                                               std::move(*patched.inputs)),
+                                           now, session->state()))};
     return ROLLGATE_OK;
   });
 }
@@ -233,7 +255,7 @@ ROLLGATE_API rollgate_status rollgate_report_json(char** json, size_t* json_len,
     if (json) *json = nullptr;
     if (json_len) *json_len = 0;
     if (!json || !report) return fail(err, ROLLGATE_EINVAL, "NULL argument");
-    return copy_out(json, json_len, rollgate::report::to_json(report->evaluation));
+    return copy_out(json, json_len, rollgate::report::to_json(report->evaluation()));
   });
 }
 
@@ -243,18 +265,32 @@ ROLLGATE_API rollgate_status rollgate_report_text(char** text, size_t* text_len,
     if (text) *text = nullptr;
     if (text_len) *text_len = 0;
     if (!text || !report) return fail(err, ROLLGATE_EINVAL, "NULL argument");
-    return copy_out(text, text_len, rollgate::report::to_text(report->evaluation));
+    return copy_out(text, text_len, rollgate::report::to_text(report->evaluation()));
   });
 }
 
 ROLLGATE_API int32_t rollgate_report_target_met(const rollgate_report* report) {
-  return report && report->evaluation.target.met ? 1 : 0;
+  return report && report->evaluation().target.met ? 1 : 0;
+}
+
+ROLLGATE_API rollgate_status rollgate_report_holds_back(char** json, size_t* json_len,
+                                                        const rollgate_report* report, const char* blocker_id,
+                                                        size_t id_len, rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (json) *json = nullptr;
+    if (json_len) *json_len = 0;
+    if (!json || !report || !blocker_id) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    std::string_view id = input_text(blocker_id, id_len);
+    if (std::optional<std::string> out = rollgate::report::held_back_json(report->evaluation(), id))
+      return copy_out(json, json_len, *out);
+    return fail(err, ROLLGATE_EINPUT, "'" + std::string(id) + "' is not a blocker of this report");
+  });
 }
 
 ROLLGATE_API size_t rollgate_report_drift_count(const rollgate_report* report) {
   if (!report) return 0;
   size_t count = 0;
-  for (const rollgate::engine::StageResult& r : report->evaluation.stages)
+  for (const rollgate::engine::StageResult& r : report->evaluation().stages)
     for (const rollgate::engine::GateResult& g : r.gates) count += g.drift_since ? 1 : 0;
   return count;
 }

@@ -381,6 +381,30 @@ ROLLGATE_API int32_t rollgate_report_target_met(const rollgate_report *report);
  * 0 for NULL. */
 ROLLGATE_API size_t rollgate_report_drift_count(const rollgate_report *report);
 
+/* Every stage that a blocker of the report holds back.  The report's
+ * blockers[] give each blocker's holds_back_count and only the first 10 of
+ * those stages (holds_back, plan order), so that a report stays linear in
+ * the plan's size; this gives them all.
+ *
+ *   json        receives a JSON array of stage ids, the stages not yet
+ *               started that the blocker keeps from starting, in plan order
+ *               (for a gate or approval its own stage and everything
+ *               downstream, for a stage everything downstream), as a
+ *               NUL-terminated buffer of *json_len bytes (json_len may be
+ *               NULL); free it with rollgate_free()
+ *   report      the report whose blockers[] names the blocker
+ *   blocker_id  a blocker's `id` as in blockers[]: "stage/gate",
+ *               "stage/approval:role" or "stage"; id_len bytes (or
+ *               ROLLGATE_NUL_TERMINATED)
+ *
+ * Takes time linear in the plan's stages and dependencies.
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL (NULL json, report or blocker_id),
+ * ROLLGATE_EINPUT (no blocker of the report has that id; the message names
+ * it), ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_report_holds_back(
+    char **json, size_t *json_len, const rollgate_report *report,
+    const char *blocker_id, size_t id_len, rollgate_error **err);
+
 #ifdef __cplusplus
 } /* extern "C" */
 #endif

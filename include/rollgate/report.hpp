@@ -62,6 +62,23 @@ class Report {
   /// --fail-on-drift exits 1 when it is not 0.
   std::size_t drift_count() const noexcept { return rollgate_report_drift_count(report_.get()); }
 
+  /// Every stage the blocker `blocker_id` (a blockers[] `id`: "stage/gate",
+  /// "stage/approval:role" or "stage") holds back, as a JSON array of stage
+  /// ids in plan order; the report's blockers[] list only the first 10 of
+  /// them beside holds_back_count.
+  /// @throws Error (ROLLGATE_EINPUT when no blocker has that id,
+  /// ROLLGATE_EINVAL for an empty Report, ROLLGATE_ENOMEM).
+  std::string holds_back(const std::string& blocker_id) const {
+    char* raw = nullptr;
+    std::size_t len = 0;
+    rollgate_error* err = nullptr;
+    const rollgate_status status =
+        rollgate_report_holds_back(&raw, &len, report_.get(), blocker_id.data(), blocker_id.size(), &err);
+    std::unique_ptr<char, detail::BufferFree> buffer(raw);
+    check(status, err);
+    return buffer ? std::string(buffer.get(), len) : std::string();
+  }
+
   /// The native handle, borrowed: valid while this Report lives.
   const rollgate_report* native_handle() const noexcept { return report_.get(); }
 

@@ -25,6 +25,7 @@ std::optional<Type> builtin_type_name(std::string_view name) {
   if (name == "type") return Type::type_type();
   if (name == "list") return Type::list(Type::dyn());
   if (name == "map") return Type::map(Type::dyn(), Type::dyn());
+  if (name == "optional_type") return Type::optional(Type::dyn());
   if (name == "google.protobuf.Timestamp") return Type::timestamp();
   if (name == "google.protobuf.Duration") return Type::duration();
   return std::nullopt;
@@ -185,19 +186,27 @@ class Checker {
     return undeclared(*chain.back(), prefixes.back(), chain[0]->offset);
   }
 
+  // a.f, has(a.f), and a.?f (optional: an optional of the field's type).
+  // Selecting on an optional gives an optional (field_type).
   Type check_select(const Expr& e) {
-    if (e.optional_select) return type_error(e, "unsupported syntax '.?'");
     std::vector<const Expr*> chain;
     if (!e.test_only && qualified_chain(e, chain)) return resolve_chain(chain);
     const Type operand = check(*e.target);
     const Type field = field_type(e, operand);
     if (field.kind() == K::Error) return record(e, field);
-    return record(e, e.test_only ? Type::boolean() : field);
+    if (e.test_only) return record(e, Type::boolean());
+    if (e.optional_select && substitute(operand, subst_, false).kind() != K::Optional)
+      return record(e, Type::optional(field));
+    return record(e, field);
   }
 
   Type field_type(const Expr& e, const Type& operand) {
     const Type t = substitute(operand, subst_, false);
     switch (t.kind()) {
+      case K::Optional: {
+        const Type inner = field_type(e, t.element());
+        return inner.kind() == K::Error ? inner : Type::optional(inner);
+      }
       case K::Map:
         if (is_assignable(t.key(), Type::string(), subst_)) return t.value();
         break;
@@ -223,7 +232,6 @@ class Checker {
     std::vector<Type> arg_types;
     if (e.target) arg_types.push_back(check(*e.target));
     for (const ExprPtr& arg : e.args) arg_types.push_back(check(*arg));
-    if (e.name == "_[?_]") return type_error(e, "unsupported syntax '[?'");
     const FunctionDecl* fn = functions_.find(strip_root(e.name));
     if (fn == nullptr) {
       out_.overloads[e.id] = {};
@@ -368,13 +376,30 @@ class Checker {
   // ------------------------------------------------------------ literals
   Type fresh_param() { return Type::type_param("_T" + std::to_string(++fresh_)); }
 
+  // The type a `?e` element or `?k: v` value contributes: T of the
+  // optional_type(T) it must be.
+  Type optional_element(const Expr& e, const Type& t) {
+    const Type w = substitute(t, subst_, false);
+    if (w.kind() == K::Optional) return w.element();
+    if (w.kind() == K::Dyn || w.kind() == K::Error) return w;
+    const Type wanted = Type::optional(fresh_param());
+    if (is_assignable(wanted, w, subst_)) return substitute(wanted, subst_, false).element();
+    return type_error(e, "expected type 'optional_type' but found '" + display(w) + "'");
+  }
+
+  static bool is_optional_index(const Expr& list, size_t i) {
+    for (const size_t o : list.optional_indices)
+      if (o == i) return true;
+    return false;
+  }
+
   Type check_list(const Expr& e) {
-    if (!e.optional_indices.empty())
-      return type_error(e, "unsupported syntax '?' in a list literal");
     Type element = fresh_param();
     bool first = true;
-    for (const ExprPtr& item : e.args) {
-      const Type t = check(*item);
+    for (size_t i = 0; i < e.args.size(); ++i) {
+      const Expr& item = *e.args[i];
+      Type t = check(item);
+      if (is_optional_index(e, i)) t = optional_element(item, t);
       element = first ? t : join_types(element, t, subst_);
       first = false;
     }
@@ -385,10 +410,9 @@ class Checker {
     Type key = fresh_param(), value = fresh_param();
     bool first = true;
     for (const EntryExpr& entry : e.entries) {
-      if (entry.optional)
-        return type_error(e, "unsupported syntax '?' in a map literal");
       const Type k = check(*entry.key);
-      const Type v = check(*entry.value);
+      Type v = check(*entry.value);
+      if (entry.optional) v = optional_element(*entry.value, v);
       key = first ? k : join_types(key, k, subst_);
       value = first ? v : join_types(value, v, subst_);
       first = false;

@@ -11,6 +11,11 @@ namespace rollgate::cel::detail {
 struct CompileOptions {
   bool check_types = true;
   bool macros = true;
+  // Evaluate constant subexpressions at compile time (fold.hpp).
+  bool fold_constants = true;
+  // Recognise the common gate shapes and evaluate them without the general
+  // evaluator (fast_gate.hpp); off to compare both in tests.
+  bool fast_paths = true;
 };
 
 CompileResult compile_with(std::string_view source, const Environment& env,

@@ -11,6 +11,7 @@ namespace rollgate::cel::detail {
 namespace {
 
 const char* kind_name(Value::Kind kind) {
+  if (kind == Value::kOptional) return "optional_type";
   switch (kind) {
     case Value::Kind::Null: return "null_type";
     case Value::Kind::Bool: return "bool";
@@ -83,11 +84,20 @@ Value SlotNode::eval(Frame& frame) const {
 Value SelectNode::eval(Frame& frame) const {
   Value operand = operand_->eval(frame);
   if (is_failure(operand)) return operand;
+  bool optional = optional_;
+  if (operand.is_optional()) {
+    if (!operand.has_optional_value())
+      return test_only_ ? Value::boolean(false) : operand;
+    Value inner = operand.optional_value();
+    operand = std::move(inner);
+    optional = true;
+  }
   if (operand.kind() != Value::Kind::Map)
     return Value::error("type '" + std::string(kind_name(operand.kind())) +
                         "' does not support field selection");
   const Value* found = operand.find(field_);
   if (test_only_) return Value::boolean(found != nullptr);
+  if (optional) return found ? Value::optional_of(*found) : Value::optional_none();
   if (found == nullptr) return Value::error("no such key: " + field_.as_string());
   return *found;
 }
@@ -194,22 +204,97 @@ Value index_map(const Value& map, const Value& key) {
 
 }  // namespace
 
+namespace {
+
+// container[?index]: an optional of the element, none when absent.
+Value index_optional(const Value& container, const Value& index) {
+  if (container.kind() == Value::Kind::List) {
+    const auto position = list_position(index);
+    if (!position)
+      return Value::error("invalid_argument: list index " + index.debug_string() +
+                          " is not an integer");
+    const ValueList& items = container.as_list();
+    if (*position < 0 || static_cast<uint64_t>(*position) >= items.size())
+      return Value::optional_none();
+    return Value::optional_of(items[static_cast<size_t>(*position)]);
+  }
+  const Value* found = container.find(index);
+  return found ? Value::optional_of(*found) : Value::optional_none();
+}
+
+}  // namespace
+
 Value IndexNode::eval(Frame& frame) const {
-  const Value args[] = {operand_->eval(frame), index_->eval(frame)};
+  Value args[] = {operand_->eval(frame), index_->eval(frame)};
   if (auto failure = strict_failure(args)) return *failure;
-  if (args[0].kind() == Value::Kind::List) return index_list(args[0], args[1]);
-  if (args[0].kind() == Value::Kind::Map) return index_map(args[0], args[1]);
-  return no_overload("_[_]", args);
+  bool optional = optional_;
+  if (args[0].is_optional()) {
+    if (!args[0].has_optional_value()) return args[0];
+    Value inner = args[0].optional_value();
+    args[0] = std::move(inner);
+    optional = true;
+  }
+  const Value::Kind kind = args[0].kind();
+  if (kind != Value::Kind::List && kind != Value::Kind::Map)
+    return no_overload(optional_ ? "_[?_]" : "_[_]", args);
+  if (optional) return index_optional(args[0], args[1]);
+  if (kind == Value::Kind::List) return index_list(args[0], args[1]);
+  return index_map(args[0], args[1]);
+}
+
+Value OptionalOrNode::eval(Frame& frame) const {
+  const char* function = or_value_ ? "orValue" : "or";
+  Value optional = optional_->eval(frame);
+  if (is_failure(optional)) return optional;
+  if (!optional.is_optional()) {
+    const Value shown[] = {optional};
+    return no_overload(function, shown);
+  }
+  if (optional.has_optional_value())
+    return or_value_ ? optional.optional_value() : optional;
+  Value alternative = alternative_->eval(frame);
+  if (or_value_ || is_failure(alternative) || alternative.is_optional())
+    return alternative;
+  const Value shown[] = {optional, alternative};
+  return no_overload(function, shown);
 }
 
 // ---------------------------------------------------------------- literals
+
+namespace {
+
+// The value an optional element or entry `?x` contributes (nullopt for
+// none), or an error when x is not an optional.
+std::optional<Value> unwrap_optional(const Value& v, std::optional<Value>& error) {
+  if (!v.is_optional()) {
+    error = Value::error("'?' needs an optional value, not " +
+                         std::string(kind_name(v.kind())));
+    return std::nullopt;
+  }
+  if (!v.has_optional_value()) return std::nullopt;
+  return v.optional_value();
+}
+
+}  // namespace
 
 Value ListNode::eval(Frame& frame) const {
   ValueList items;
   items.reserve(elements_.size());
   for (const NodePtr& element : elements_) items.push_back(element->eval(frame));
   if (auto failure = strict_failure(items)) return *failure;
-  return Value::list(std::move(items));
+  if (optional_.empty()) return Value::list(std::move(items));
+  ValueList kept;
+  kept.reserve(items.size());
+  for (size_t i = 0; i < items.size(); ++i) {
+    if (!optional_[i]) {
+      kept.push_back(std::move(items[i]));
+      continue;
+    }
+    std::optional<Value> error;
+    if (auto v = unwrap_optional(items[i], error)) kept.push_back(std::move(*v));
+    if (error) return *error;
+  }
+  return Value::list(std::move(kept));
 }
 
 namespace {
@@ -239,6 +324,13 @@ Value MapNode::eval(Frame& frame) const {
   std::unordered_multimap<size_t, size_t> seen;  // key hash -> entry
   for (size_t i = 0; i < parts.size(); i += 2) {
     const Value& key = parts[i];
+    if (!optional_.empty() && optional_[i / 2]) {
+      std::optional<Value> error;
+      auto v = unwrap_optional(parts[i + 1], error);
+      if (error) return *error;
+      if (!v) continue;
+      parts[i + 1] = std::move(*v);
+    }
     if (!valid_key(key))
       return Value::error("unsupported key type: " +
                           std::string(kind_name(key.kind())));

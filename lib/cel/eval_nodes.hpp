@@ -46,17 +46,20 @@ class LocalNode final : public Node {
   size_t index_;
 };
 
+// a.f, has(a.f) (test_only) and a.?f (optional).  On an optional operand
+// the selection is optional too: none stays none, a missing field is none.
 class SelectNode final : public Node {
  public:
-  SelectNode(NodePtr operand, std::string field, bool test_only)
+  SelectNode(NodePtr operand, std::string field, bool test_only, bool optional = false)
       : operand_(std::move(operand)), field_(Value::string(std::move(field))),
-        test_only_(test_only) {}
+        test_only_(test_only), optional_(optional) {}
   Value eval(Frame& frame) const override;
 
  private:
   NodePtr operand_;
   Value field_;  // as a string value, ready for map lookup
   bool test_only_;
+  bool optional_;
 };
 
 class CallNode final : public Node {
@@ -106,33 +109,56 @@ class ConditionalNode final : public Node {
   NodePtr condition_, yes_, no_;
 };
 
+// x[i], and x[?i] (optional): an optional of the element, none when it
+// is absent.  On an optional operand indexing is optional too.
 class IndexNode final : public Node {
  public:
-  IndexNode(NodePtr operand, NodePtr index)
-      : operand_(std::move(operand)), index_(std::move(index)) {}
+  IndexNode(NodePtr operand, NodePtr index, bool optional = false)
+      : operand_(std::move(operand)), index_(std::move(index)), optional_(optional) {}
   Value eval(Frame& frame) const override;
 
  private:
   NodePtr operand_, index_;
+  bool optional_;
 };
 
+// x.or(y) and x.orValue(y): y is evaluated only when x is none.
+class OptionalOrNode final : public Node {
+ public:
+  OptionalOrNode(NodePtr optional, NodePtr alternative, bool or_value)
+      : optional_(std::move(optional)), alternative_(std::move(alternative)),
+        or_value_(or_value) {}
+  Value eval(Frame& frame) const override;
+
+ private:
+  NodePtr optional_, alternative_;
+  bool or_value_;  // orValue (a plain value) rather than or (an optional)
+};
+
+// [a, ?b]: `optional` flags the elements written "?e", which are left out
+// when none and unwrapped otherwise.
 class ListNode final : public Node {
  public:
-  explicit ListNode(std::vector<NodePtr> elements) : elements_(std::move(elements)) {}
+  explicit ListNode(std::vector<NodePtr> elements, std::vector<bool> optional = {})
+      : elements_(std::move(elements)), optional_(std::move(optional)) {}
   Value eval(Frame& frame) const override;
 
  private:
   std::vector<NodePtr> elements_;
+  std::vector<bool> optional_;  // empty, or one flag per element
 };
 
+// {k: v, ?k2: v2}: an optional entry is left out when its value is none.
 class MapNode final : public Node {
  public:
-  MapNode(std::vector<NodePtr> keys, std::vector<NodePtr> values)
-      : keys_(std::move(keys)), values_(std::move(values)) {}
+  MapNode(std::vector<NodePtr> keys, std::vector<NodePtr> values,
+          std::vector<bool> optional = {})
+      : keys_(std::move(keys)), values_(std::move(values)), optional_(std::move(optional)) {}
   Value eval(Frame& frame) const override;
 
  private:
   std::vector<NodePtr> keys_, values_;
+  std::vector<bool> optional_;  // empty, or one flag per entry
 };
 
 // An evaluation error known at planning time (unchecked mode: undeclared

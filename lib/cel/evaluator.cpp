@@ -32,7 +32,8 @@ class Planner {
       case ExprKind::Ident:
         return std::make_unique<ErrorNode>("undeclared reference to '" + e.name + "'");
       case ExprKind::Select:
-        return std::make_unique<SelectNode>(build(*e.target), e.name, e.test_only);
+        return std::make_unique<SelectNode>(build(*e.target), e.name, e.test_only,
+                                            e.optional_select);
       case ExprKind::Call: return call(e);
       case ExprKind::List: return list(e);
       case ExprKind::Map: return map(e);
@@ -85,9 +86,14 @@ class Planner {
             build(*e.args[0]), build(*e.args[1]), build(*e.args[2]));
       if (fn == "@not_strictly_false" && e.args.size() == 1)
         return std::make_unique<NotStrictlyFalseNode>(build(*e.args[0]));
-      if (fn == "_[_]" && e.args.size() == 2)
-        return std::make_unique<IndexNode>(build(*e.args[0]), build(*e.args[1]));
+      if ((fn == "_[_]" || fn == "_[?_]") && e.args.size() == 2)
+        return std::make_unique<IndexNode>(build(*e.args[0]), build(*e.args[1]),
+                                           fn == "_[?_]");
     }
+    if (e.target && (fn == "or" || fn == "orValue") && e.args.size() == 1 &&
+        !checked_.namespaced_calls.count(e.id))
+      return std::make_unique<OptionalOrNode>(build(*e.target), build(*e.args[0]),
+                                              fn == "orValue");
     std::string function = fn;
     std::vector<NodePtr> args;
     if (auto it = checked_.namespaced_calls.find(e.id);
@@ -104,16 +110,26 @@ class Planner {
   }
 
   NodePtr list(const Expr& e) {
-    return std::make_unique<ListNode>(build_all(e.args));
+    std::vector<bool> optional;
+    if (!e.optional_indices.empty()) {
+      optional.resize(e.args.size(), false);
+      for (const size_t i : e.optional_indices) optional[i] = true;
+    }
+    return std::make_unique<ListNode>(build_all(e.args), std::move(optional));
   }
 
   NodePtr map(const Expr& e) {
     std::vector<NodePtr> keys, values;
+    std::vector<bool> optional;
+    bool any_optional = false;
     for (const EntryExpr& entry : e.entries) {
       keys.push_back(build(*entry.key));
       values.push_back(build(*entry.value));
+      optional.push_back(entry.optional);
+      any_optional = any_optional || entry.optional;
     }
-    return std::make_unique<MapNode>(std::move(keys), std::move(values));
+    if (!any_optional) optional.clear();
+    return std::make_unique<MapNode>(std::move(keys), std::move(values), std::move(optional));
   }
 
   NodePtr comprehension(const Expr& e) {

@@ -27,6 +27,8 @@ class Expander {
       return quantifier(Kind::ExistsOne);
     if (fn == "map" && (argc == 2 || argc == 3)) return map();
     if (fn == "filter" && argc == 2) return filter();
+    if (fn == "optMap" && argc == 2) return opt_map(false);
+    if (fn == "optFlatMap" && argc == 2) return opt_map(true);
     if (fn == "transformList" && (argc == 3 || argc == 4)) return transform_list();
     if (fn == "transformMap" && (argc == 3 || argc == 4)) return transform_map();
     return nullptr;
@@ -261,6 +263,70 @@ class Expander {
     ExprPtr step = ternary(std::move(arg(1)), append(std::move(element)), accu());
     return fold(*var, f_.make(ExprKind::List, call_.offset), bool_const(true),
                 std::move(step), accu());
+  }
+
+  // A copy of `e` with fresh ids (a macro that uses its target twice).
+  ExprPtr clone(const Expr& e) {
+    ExprPtr copy = f_.make(e.kind, e.offset);
+    copy->height = e.height;
+    copy->constant = e.constant;
+    copy->literal = e.literal;
+    copy->name = e.name;
+    if (e.target) copy->target = clone(*e.target);
+    for (const ExprPtr& arg : e.args) copy->args.push_back(clone(*arg));
+    copy->test_only = e.test_only;
+    copy->optional_select = e.optional_select;
+    copy->parenthesized = e.parenthesized;
+    copy->optional_indices = e.optional_indices;
+    for (const EntryExpr& entry : e.entries) {
+      EntryExpr c;
+      c.id = f_.next_id();
+      c.offset = entry.offset;
+      if (entry.key) c.key = clone(*entry.key);
+      c.field = entry.field;
+      c.value = clone(*entry.value);
+      c.optional = entry.optional;
+      copy->entries.push_back(std::move(c));
+    }
+    if (const ComprehensionExpr* c = e.comprehension.get()) {
+      auto cc = std::make_unique<ComprehensionExpr>();
+      cc->iter_var = c->iter_var;
+      cc->iter_var2 = c->iter_var2;
+      cc->accu_var = c->accu_var;
+      cc->iter_range = clone(*c->iter_range);
+      cc->accu_init = clone(*c->accu_init);
+      cc->loop_condition = clone(*c->loop_condition);
+      cc->loop_step = clone(*c->loop_step);
+      cc->result = clone(*c->result);
+      copy->comprehension = std::move(cc);
+    }
+    return copy;
+  }
+
+  // opt.optMap(v, e):     opt.hasValue() ? optional.of(e with v = opt.value()) : optional.none()
+  // opt.optFlatMap(v, e): opt.hasValue() ? (e with v = opt.value()) : optional.none()
+  // as cel-go expands them; the binding is cel.bind's fold.
+  ExprPtr opt_map(bool flat) {
+    if (arg(0)->kind != ExprKind::Ident || arg(0)->name.starts_with("."))
+      return fail(std::string(call_.function) + "() variable name must be a simple identifier",
+                  arg(0)->offset);
+    auto var = iter_var(arg(0));
+    if (!var) return nullptr;
+    const size_t at = call_.offset;
+    ExprPtr& target = *call_.target;
+    ExprPtr unwrapped = f_.member_call("value", at, clone(*target), {});
+    auto c = std::make_unique<ComprehensionExpr>();
+    c->iter_var = "#unused";
+    c->accu_var = *var;
+    c->iter_range = f_.make(ExprKind::List, at);
+    c->accu_init = std::move(unwrapped);
+    c->loop_condition = bool_const(false);
+    c->loop_step = f_.ident(*var, at);
+    c->result = std::move(arg(1));
+    ExprPtr mapped = f_.comprehension(at, std::move(c));
+    if (!flat) mapped = call1("optional.of", std::move(mapped));
+    ExprPtr test = f_.member_call("hasValue", at, std::move(target), {});
+    return ternary(std::move(test), std::move(mapped), f_.call("optional.none", at, {}));
   }
 
   ExprFactory& f_;

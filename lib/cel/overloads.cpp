@@ -14,6 +14,7 @@ const FunctionRegistry& FunctionRegistry::standard() {
     register_math(r);
     register_encoders(r);
     register_strings_ext(r);
+    register_optional(r);
     return r;
   }();
   return registry;
@@ -59,6 +60,7 @@ bool kind_matches(const Type& type, const Value& value) {
     case TK::List: return value.kind() == VK::List;
     case TK::Map: return value.kind() == VK::Map;
     case TK::Type: return value.kind() == VK::Type;
+    case TK::Optional: return value.is_optional();
   }
   return false;
 }

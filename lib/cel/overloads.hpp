@@ -65,6 +65,8 @@ void register_time_functions(FunctionRegistry& registry);
 void register_math(FunctionRegistry& registry);
 void register_encoders(FunctionRegistry& registry);
 void register_strings_ext(FunctionRegistry& registry);
+// Optional values (cel-go's optional types library).
+void register_optional(FunctionRegistry& registry);
 
 // Shorthands for declaring overloads.
 inline Type type_a() { return Type::type_param("A"); }

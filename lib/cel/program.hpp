@@ -2,6 +2,7 @@
 // plan) and evaluating the result against an activation.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <span>
 #include <string>
@@ -23,6 +24,29 @@ struct CompileIssue {
   int column = 1;       // 1-based, in code points
 };
 
+// Comprehensions over a list or map whose size is not known at compile time
+// (a fact, a computed list) are assumed to run this many times in
+// CostEstimate::max_steps.
+inline constexpr uint64_t kAssumedListSize = 100;
+
+// What evaluating a Program may cost, in abstract steps (one step: one node
+// of the expression evaluated; a function call is one step whatever the
+// size of its arguments).
+struct CostEstimate {
+  // An upper bound on the steps of one evaluation, with every comprehension
+  // over a constant running over its actual elements and every other one
+  // over kAssumedListSize elements.  Meaningful when `bounded`.
+  uint64_t max_steps = 0;
+  // False when the bound does not fit in 64 bits ("unbounded").
+  bool bounded = true;
+  // The steps outside comprehension loops (each comprehension running zero
+  // times): an evaluation takes at most fixed_steps + steps_per_iteration x
+  // (comprehension iterations), whatever the facts.
+  uint64_t fixed_steps = 0;
+  uint64_t steps_per_iteration = 1;
+  bool has_loops = false;  // whether the expression has a comprehension
+};
+
 // A compiled expression.  Immutable: one Program may be evaluated by many
 // threads at once.
 class Program {
@@ -41,6 +65,23 @@ class Program {
   // that is missing or stale.  CEL errors come back as Error values,
   // unknowns as Unknown values; this never throws except std::bad_alloc.
   virtual Value evaluate(std::span<const Value> slots) const = 0;
+
+  // The same, within a budget of `max_steps` (see CostEstimate): an
+  // evaluation that could exceed it is refused, or stopped, with the Error
+  // value "cost budget exceeded".  Refused at once when the steps outside
+  // comprehension loops (fixed_steps) exceed the budget; otherwise the
+  // comprehensions may run (max_steps - fixed_steps) / steps_per_iteration
+  // iterations in total.  The comprehension iteration limit of every
+  // evaluation still applies.
+  virtual Value evaluate(std::span<const Value> slots, uint64_t max_steps) const = 0;
+
+  // The static cost estimate, computed once at compile time.
+  virtual const CostEstimate& cost_estimate() const = 0;
+
+  // Whether the expression matched one of the specialised gate shapes
+  // (a fact compared with a constant, ranges, conjunctions ...) evaluated
+  // without the general evaluator.  For tests and benchmarks.
+  virtual bool uses_fast_path() const = 0;
 };
 
 struct CompileResult {

@@ -1,78 +1,76 @@
 #include "cel/regex.hpp"
 
+#include <re2/re2.h>
+
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <regex>
 #include <string>
-
-#include "text/utf8.hpp"
 
 namespace rollgate::cel::detail {
 
 namespace {
 
-// libstdc++ matches recursively, so very long inputs could exhaust the
-// stack; refuse them instead.
-constexpr size_t kMaxInputCodePoints = 10000;
+// RE2's memory budget per compiled pattern (program plus DFA cache).  A
+// pattern whose program does not fit fails to compile (an error value); a
+// search whose DFA cache fills up falls back to RE2's NFA, still linear.
+constexpr int64_t kMaxProgramMemory = 8 << 20;
+
+// The cache: at most this many patterns and this much pattern text, so its
+// size is bounded whatever patterns gates and facts bring.
 constexpr size_t kMaxCachedPatterns = 256;
+constexpr size_t kMaxCachedPatternBytes = 1 << 20;
 
-// wchar_t holds a whole code point on the platforms this builds for, so a
-// quantifier applies to a character rather than to its last UTF-8 byte.
-std::wstring widen(std::string_view text) {
-  std::wstring out;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    const auto cp = text::decode_utf8(text, pos);
-    if (!cp) {
-      out += static_cast<wchar_t>(0xFFFD);
-      ++pos;
-      continue;
-    }
-    out += static_cast<wchar_t>(*cp);
-  }
-  return out;
+std::shared_ptr<const re2::RE2> compile_pattern(std::string_view pattern) {
+  re2::RE2::Options options;  // UTF-8, longest-match off: RE2's defaults
+  options.set_log_errors(false);
+  options.set_max_mem(kMaxProgramMemory);
+  return std::make_shared<const re2::RE2>(
+      re2::StringPiece(pattern.data(), pattern.size()), options);
 }
 
-std::shared_ptr<const std::wregex> compile_pattern(std::string_view pattern) {
-  auto flags = std::regex_constants::ECMAScript;
-  if (pattern.starts_with("(?i)")) {
-    flags |= std::regex_constants::icase;
-    pattern.remove_prefix(4);
-  }
-  try {
-    return std::make_shared<const std::wregex>(widen(pattern), flags);
-  } catch (const std::regex_error&) {
-    return nullptr;
-  }
-}
-
-// Compiled patterns are cached: gates evaluate the same constant patterns
-// over and over, from many threads.
-std::shared_ptr<const std::wregex> cached_pattern(std::string_view pattern) {
+// Compiled patterns are cached because gates evaluate the same constant
+// patterns over and over, from many threads.  A process-wide cache owned by
+// this function; entries are shared_ptr so that a search in progress keeps
+// its pattern alive when the cache is emptied.  When full it is emptied
+// (simpler than LRU, and the patterns in use come straight back).
+std::shared_ptr<const re2::RE2> cached_pattern(std::string_view pattern) {
   static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const std::wregex>, std::less<>> cache;
+  static std::map<std::string, std::shared_ptr<const re2::RE2>, std::less<>> cache;
+  static size_t cached_bytes = 0;
   const std::lock_guard<std::mutex> lock(mutex);
   if (const auto it = cache.find(pattern); it != cache.end()) return it->second;
   auto compiled = compile_pattern(pattern);
-  if (cache.size() >= kMaxCachedPatterns) cache.clear();
+  if (cache.size() >= kMaxCachedPatterns ||
+      cached_bytes + pattern.size() > kMaxCachedPatternBytes) {
+    cache.clear();
+    cached_bytes = 0;
+  }
   cache.emplace(std::string(pattern), compiled);
+  cached_bytes += pattern.size();
   return compiled;
 }
 
 }  // namespace
 
 Value regex_search(std::string_view text, std::string_view pattern) {
+  if (pattern.size() > kMaxPatternBytes)
+    return Value::error("matches(): regular expression longer than " +
+                        std::to_string(kMaxPatternBytes) + " bytes");
   const auto re = cached_pattern(pattern);
-  if (!re) return Value::error("invalid regular expression '" + std::string(pattern) + "'");
-  if (text::code_point_count(text) > kMaxInputCodePoints)
-    return Value::error("matches(): input longer than " +
-                        std::to_string(kMaxInputCodePoints) + " characters");
-  try {
-    return Value::boolean(std::regex_search(widen(text), *re));
-  } catch (const std::regex_error&) {
-    return Value::error("regular expression too complex for matches()");
+  if (!re->ok()) {
+    // At most 64 bytes of the pattern, cut at a character boundary.
+    size_t cut = std::min<size_t>(pattern.size(), 64);
+    while (cut < pattern.size() && cut > 0 &&
+           (static_cast<unsigned char>(pattern[cut]) & 0xC0) == 0x80)
+      --cut;
+    std::string shown(pattern.substr(0, cut));
+    if (cut < pattern.size()) shown += "...";
+    return Value::error("invalid regular expression '" + shown + "': " + re->error());
   }
+  return Value::boolean(
+      re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re));
 }
 
 }  // namespace rollgate::cel::detail

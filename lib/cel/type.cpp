@@ -36,8 +36,15 @@ Type Type::type_param(std::string name) {
   return t;
 }
 
+Type Type::optional(Type value) {
+  Type t(Kind::Optional);
+  t.params_ = std::make_shared<const std::vector<Type>>(
+      std::vector<Type>{std::move(value)});
+  return t;
+}
+
 const Type& Type::element() const {
-  assert(kind_ == Kind::List && params_);
+  assert((kind_ == Kind::List || kind_ == Kind::Optional) && params_);
   return params_ ? (*params_)[0] : dyn_singleton();
 }
 
@@ -75,6 +82,7 @@ std::string Type::to_string() const {
     case Kind::Type: return "type";
     case Kind::Error: return "*error*";
     case Kind::TypeParam: return param_name();
+    case Kind::Optional: return "optional_type(" + element().to_string() + ")";
   }
   return "dyn";
 }
@@ -82,7 +90,8 @@ std::string Type::to_string() const {
 bool operator==(const Type& a, const Type& b) {
   if (a.kind_ != b.kind_) return false;
   switch (a.kind_) {
-    case Type::Kind::List: return a.element() == b.element();
+    case Type::Kind::List:
+    case Type::Kind::Optional: return a.element() == b.element();
     case Type::Kind::Map: return a.key() == b.key() && a.value() == b.value();
     case Type::Kind::TypeParam: return a.param_name() == b.param_name();
     default: return true;

@@ -14,7 +14,7 @@ class Type {
  public:
   enum class Kind : unsigned char {
     Dyn, Null, Bool, Int, Uint, Double, String, Bytes,
-    Timestamp, Duration, List, Map, Type, Error, TypeParam
+    Timestamp, Duration, List, Map, Type, Error, TypeParam, Optional
   };
 
   Type() = default;  // dyn
@@ -33,9 +33,10 @@ class Type {
   static Type list(Type element);
   static Type map(Type key, Type value);
   static Type type_param(std::string name);
+  static Type optional(Type value);  // optional_type(T)
 
   Kind kind() const { return kind_; }
-  // For List: the element type.  For Map: key() and value().
+  // For List and Optional: the element type.  For Map: key() and value().
   const Type& element() const;
   const Type& key() const;
   const Type& value() const;

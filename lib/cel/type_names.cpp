@@ -3,6 +3,7 @@
 namespace rollgate::cel::detail {
 
 Type runtime_type(const Value& value) {
+  if (value.is_optional()) return Type::optional(Type::dyn());
   switch (value.kind()) {
     case Value::Kind::Null: return Type::null_type();
     case Value::Kind::Bool: return Type::boolean();
@@ -26,6 +27,7 @@ std::string type_value_name(const Type& type) {
   switch (type.kind()) {
     case Type::Kind::List: return "list";
     case Type::Kind::Map: return "map";
+    case Type::Kind::Optional: return "optional_type";
     case Type::Kind::Timestamp: return "google.protobuf.Timestamp";
     case Type::Kind::Duration: return "google.protobuf.Duration";
     default: return type.to_string();

@@ -21,7 +21,8 @@ bool occurs(const std::string& param, const Type& t, const Substitution& s) {
   const Type w = walk(t, s);
   switch (w.kind()) {
     case K::TypeParam: return w.param_name() == param;
-    case K::List: return occurs(param, w.element(), s);
+    case K::List:
+    case K::Optional: return occurs(param, w.element(), s);
     case K::Map: return occurs(param, w.key(), s) || occurs(param, w.value(), s);
     default: return false;
   }
@@ -46,7 +47,8 @@ bool is_assignable(const Type& formal, const Type& actual, Substitution& s) {
       a.kind() == K::Error)
     return true;
   if (f.kind() != a.kind()) return false;
-  if (f.kind() == K::List) return is_assignable(f.element(), a.element(), s);
+  if (f.kind() == K::List || f.kind() == K::Optional)
+    return is_assignable(f.element(), a.element(), s);
   if (f.kind() == K::Map)
     return is_assignable(f.key(), a.key(), s) &&
            is_assignable(f.value(), a.value(), s);
@@ -58,6 +60,7 @@ Type substitute(const Type& t, const Substitution& s, bool free_to_dyn) {
   switch (w.kind()) {
     case K::TypeParam: return free_to_dyn ? Type::dyn() : w;
     case K::List: return Type::list(substitute(w.element(), s, free_to_dyn));
+    case K::Optional: return Type::optional(substitute(w.element(), s, free_to_dyn));
     case K::Map:
       return Type::map(substitute(w.key(), s, free_to_dyn),
                        substitute(w.value(), s, free_to_dyn));
@@ -69,6 +72,7 @@ Type rename_params(const Type& t, const std::string& suffix) {
   switch (t.kind()) {
     case K::TypeParam: return Type::type_param(t.param_name() + suffix);
     case K::List: return Type::list(rename_params(t.element(), suffix));
+    case K::Optional: return Type::optional(rename_params(t.element(), suffix));
     case K::Map:
       return Type::map(rename_params(t.key(), suffix),
                        rename_params(t.value(), suffix));

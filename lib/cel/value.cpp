@@ -131,26 +131,26 @@ Value Value::unknown(std::vector<int> slots) {
                    std::make_shared<const Heap>(Heap{std::move(slots)}));
 }
 
-Value::Kind Value::kind() const { return kind_; }
-
-bool Value::as_bool() const {
-  assert(kind_ == Kind::Bool);
-  return b_;
+// An optional's payload is a list of zero (none) or one value.
+Value Value::optional_none() {
+  static const Value none = with_heap(kOptional, std::make_shared<const Heap>(Heap{ValueList{}}));
+  return none;
 }
 
-int64_t Value::as_int() const {
-  assert(kind_ == Kind::Int);
-  return i_;
+Value Value::optional_of(Value v) {
+  ValueList one;
+  one.push_back(std::move(v));
+  return with_heap(kOptional, std::make_shared<const Heap>(Heap{std::move(one)}));
 }
 
-uint64_t Value::as_uint() const {
-  assert(kind_ == Kind::Uint);
-  return u_;
+bool Value::has_optional_value() const {
+  assert(kind_ == kOptional);
+  return !std::get<ValueList>(heap().data).empty();
 }
 
-double Value::as_double() const {
-  assert(kind_ == Kind::Double);
-  return d_;
+const Value& Value::optional_value() const {
+  assert(kind_ == kOptional && has_optional_value());
+  return std::get<ValueList>(heap().data).front();
 }
 
 const std::string& Value::as_string() const {
@@ -245,6 +245,9 @@ std::string double_text(double d) {
 }  // namespace
 
 std::string Value::debug_string() const {
+  if (is_optional())
+    return has_optional_value() ? "optional.of(" + optional_value().debug_string() + ")"
+                                : "optional.none()";
   switch (kind_) {
     case Kind::Null: return "null";
     case Kind::Bool: return b_ ? "true" : "false";

@@ -2,6 +2,7 @@
 // evaluation never throws for a CEL error, it returns an Error value.
 #pragma once
 
+#include <cassert>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -43,16 +44,39 @@ class Value {
   // An unknown: the result depends on these activation slots (facts that are
   // missing or stale).  Sorted and de-duplicated by the constructor.
   static Value unknown(std::vector<int> slots);
+  // CEL optional values (optional_type(T)): optional.none() and
+  // optional.of(v).
+  static Value optional_none();
+  static Value optional_of(Value v);
 
-  Kind kind() const;
+  // The kind of optional values.  It is deliberately not a named
+  // enumerator yet: code outside lib/cel switches exhaustively over Kind
+  // (and must keep compiling); there an optional falls to the "other kind"
+  // path.  Inside lib/cel test is_optional() before switching over kind().
+  static constexpr Kind kOptional = static_cast<Kind>(14);
+
+  Kind kind() const { return kind_; }  // inline: read on every evaluation step
   bool is_error() const { return kind() == Kind::Error; }
   bool is_unknown() const { return kind() == Kind::Unknown; }
+  bool is_optional() const { return kind() == kOptional; }
 
   // Accessors; calling one for the wrong kind is a bug (asserted).
-  bool as_bool() const;
-  int64_t as_int() const;
-  uint64_t as_uint() const;
-  double as_double() const;
+  bool as_bool() const {
+    assert(kind_ == Kind::Bool);
+    return b_;
+  }
+  int64_t as_int() const {
+    assert(kind_ == Kind::Int);
+    return i_;
+  }
+  uint64_t as_uint() const {
+    assert(kind_ == Kind::Uint);
+    return u_;
+  }
+  double as_double() const {
+    assert(kind_ == Kind::Double);
+    return d_;
+  }
   const std::string& as_string() const;  // String and Bytes
   Timestamp as_timestamp() const;
   Duration as_duration() const;
@@ -61,6 +85,9 @@ class Value {
   const Type& as_type() const;
   const std::string& error_message() const;
   const std::vector<int>& unknown_slots() const;
+  // Optional values: whether it holds a value, and that value (asserted).
+  bool has_optional_value() const;
+  const Value& optional_value() const;
 
   // Map lookup with CEL's key equality, under which 1, 1u and 1.0 are the
   // same key.  nullptr when absent (or when this is not a map).

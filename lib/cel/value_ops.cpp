@@ -114,6 +114,11 @@ bool values_equal(const Value& a, const Value& b) {
   if (is_numeric(a.kind()) && is_numeric(b.kind()))
     return compare_numbers(a, b) == std::partial_ordering::equivalent;
   if (a.kind() != b.kind()) return false;
+  if (a.is_optional()) {  // none == none; of(x) == of(y) when x == y
+    if (!a.has_optional_value() || !b.has_optional_value())
+      return a.has_optional_value() == b.has_optional_value();
+    return values_equal(a.optional_value(), b.optional_value());
+  }
   switch (a.kind()) {
     case K::Null: return true;
     case K::Bool: return a.as_bool() == b.as_bool();

@@ -33,14 +33,18 @@ struct Evidence {
   bool stale = false;
 };
 
+// A gate's verdict.  What it says for people (the message, the evidence)
+// is formatted only when a report is rendered: gate_message() and
+// gate_evidence() in engine/gate_verdict.hpp.
 struct GateResult {
   const plan::Gate* gate = nullptr;
   GateStatus status = GateStatus::Unknown;
   cel::Timestamp since;
   std::optional<bool> value;               // the expression's bool, if it had one
-  std::string message;                     // why, for people
+  // The expression's result when it was not a bool: the unknown (with its
+  // slots) or the error, or the value of the wrong type.  Null otherwise.
+  cel::Value result;
   std::optional<cel::Duration> remaining;  // soaking: time left to hold
-  std::vector<Evidence> evidence;
   // Since when the expression has been true without a break (pass and
   // soaking only; DESIGN rules 15, 16).
   std::optional<cel::Timestamp> true_since;
@@ -60,18 +64,29 @@ struct StageResult {
   cel::Timestamp since;
   std::vector<GateResult> gates;
   std::vector<ApprovalCount> approvals;
-  std::vector<std::string> reasons;  // why this status, one line each
+  // Why this status, one line each, is formatted when a report is rendered:
+  // stage_reasons() in engine/stage_status.hpp.
   bool drift = false;                // some gate of the stage drifts (rule 17)
 };
 
+// The most held-back stages a Blocker lists; holds_back_count has them all,
+// and blocker_held_back() (engine/blockers.hpp) gives the full set.
+inline constexpr size_t kHoldsBackListed = 10;
+
+// Its message is formatted when a report is rendered: blocker_message() in
+// engine/blockers.hpp.
 struct Blocker {
   std::string kind;    // "gate", "approval", "stage"
   std::string id;      // "pilot/uptime", "pilot/approval:security", "pilot"
   int stage = 0;       // the stage it belongs to
+  int gate = -1;       // gate: index in StageResult::gates
+  int approval = -1;   // approval: index in StageResult::approvals
   std::string status;  // the gate's or stage's status
   std::string owner;
-  std::string message;
-  std::vector<int> holds_back;  // stage indices, plan order
+  // The stages not yet started that it keeps from starting: how many, and
+  // the first kHoldsBackListed of them (stage indices, plan order).
+  size_t holds_back_count = 0;
+  std::vector<int> holds_back;
 };
 
 // One thing that must change for the target to become ready (rule 22).

@@ -1,4 +1,5 @@
 #include "engine/blockers.hpp"
+#include "engine/evaluate_steps.hpp"
 #include "engine/evaluation.hpp"
 #include "engine/gate_verdict.hpp"
 #include "engine/history.hpp"
@@ -70,20 +71,19 @@ std::vector<StatusChange> status_changes(const Evaluation& base, const Evaluatio
 
 }  // namespace
 
-Evaluation evaluate(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
-                    cel::Timestamp now, std::shared_ptr<const state::State> previous) {
+Evaluation evaluate_with(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
+                         cel::Timestamp now, const state::State* previous, const Activation& activation) {
   Evaluation e;
   e.plan = std::move(plan);
   e.inputs = std::move(inputs);
   e.evaluated_at = now;
   e.warnings = e.inputs->warnings;
   e.has_previous_state = previous != nullptr;
-  Activation activation = make_activation(*e.plan, *e.inputs, now);
   std::vector<StageHistory> histories;
   histories.reserve(e.plan->stages.size());
   e.stages.reserve(e.plan->stages.size());
   for (size_t s = 0; s < e.plan->stages.size(); ++s) {
-    histories.push_back(find_history(previous.get(), e.plan->stages[s]));
+    histories.push_back(find_history(previous, e.plan->stages[s]));
     e.stages.push_back(evaluate_stage(e, int(s), activation, histories.back()));
   }
   if (previous) {
@@ -91,6 +91,13 @@ Evaluation evaluate(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<cons
     warn_if_plan_changed(e, *previous);
   }
   summarize(e);
+  return e;
+}
+
+Evaluation evaluate(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
+                    cel::Timestamp now, std::shared_ptr<const state::State> previous) {
+  Activation activation = make_activation(*plan, *inputs, now);
+  Evaluation e = evaluate_with(std::move(plan), std::move(inputs), now, previous.get(), activation);
   e.state = std::make_shared<const state::State>(state::state_after(e));
   return e;
 }

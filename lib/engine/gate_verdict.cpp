@@ -13,23 +13,6 @@ bool is_stale(const plan::FactDecl& decl, const FactInput& input, cel::Timestamp
   return elapsed(*input.observed_at, now) > *decl.max_age;
 }
 
-// The facts an expression read, in declaration order, with "name = value"
-// text for messages.
-std::vector<Evidence> collect_evidence(const plan::Plan& plan, const plan::Gate& gate,
-                                       const Inputs& inputs, const Activation& activation) {
-  std::vector<Evidence> evidence;
-  for (int slot : gate.program->referenced_slots()) {
-    if (slot < 0 || size_t(slot) >= plan.facts.size()) continue;  // built-ins
-    Evidence e;
-    e.fact = &plan.facts[size_t(slot)];
-    const auto& input = inputs.facts[size_t(slot)];
-    e.input = input ? &*input : nullptr;
-    e.stale = activation.stale[size_t(slot)];
-    evidence.push_back(e);
-  }
-  return evidence;
-}
-
 std::string describe_inputs(const std::vector<Evidence>& evidence) {
   std::string out;
   for (const Evidence& e : evidence) {
@@ -44,9 +27,10 @@ std::string describe_unknowns(const plan::Plan& plan, const cel::Value& unknown,
                               const Inputs& inputs, cel::Timestamp now) {
   std::string out;
   for (int slot : unknown.unknown_slots()) {
-    if (std::string name = stage_variable_name(plan, slot); !name.empty()) {
+    if (int var = plan.stage_variable_of_slot(slot); var >= 0) {
+      const plan::StageVariables& v = plan.stage_variables[size_t(var)];
       if (!out.empty()) out += "; ";
-      out += name + " is not known";
+      out += "stages." + v.id + (slot == v.started_at_slot ? ".started_at" : ".done_at") + " is not known";
       continue;
     }
     if (slot < 0 || size_t(slot) >= plan.facts.size()) continue;
@@ -101,44 +85,65 @@ Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Ti
   return a;
 }
 
-GateResult gate_verdict(const plan::Plan& plan, const plan::Gate& gate, const Inputs& inputs,
+GateResult gate_verdict(const plan::Plan& /*plan*/, const plan::Gate& gate, const Inputs& /*inputs*/,
                         const Activation& activation, cel::Timestamp now,
                         const state::GateRecord* previous) {
   GateResult r;
   r.gate = &gate;
   r.since = now;
-  r.evidence = collect_evidence(plan, gate, inputs, activation);
   cel::Value v = gate.program->evaluate(activation.slots);
   switch (v.kind()) {
-    case cel::Value::Kind::Unknown:
-      r.status = GateStatus::Unknown;
-      r.message = describe_unknowns(plan, v, inputs, now);
+    case cel::Value::Kind::Unknown: r.status = GateStatus::Unknown; break;
+    case cel::Value::Kind::Bool:
+      r.value = v.as_bool();
+      if (!*r.value) r.status = GateStatus::Fail;
+      else judge_soak(r, previous, now);
       return r;
-    case cel::Value::Kind::Error:
-      r.status = GateStatus::Error;
-      r.message = v.error_message();
-      return r;
-    case cel::Value::Kind::Bool: break;
-    default:
-      r.status = GateStatus::Error;
-      r.message = "the gate yielded " + v.debug_string() + ", not a bool";
-      return r;
+    default: r.status = GateStatus::Error; break;  // an error, or not a bool
   }
-  r.value = v.as_bool();
-  std::string inputs_text = describe_inputs(r.evidence);
-  if (!*r.value) {
-    r.status = GateStatus::Fail;
-    r.message = inputs_text.empty() ? "false" : "false with " + inputs_text;
-    return r;
-  }
-  judge_soak(r, previous, now);
-  if (r.status == GateStatus::Soaking) {
-    r.message = "true since " + cel::format_timestamp(*r.true_since) + "; must hold " +
-                describe_duration(*r.remaining) + " more";
-    return r;
-  }
-  r.message = inputs_text.empty() ? "true" : "true with " + inputs_text;
+  r.result = std::move(v);
   return r;
+}
+
+std::vector<Evidence> gate_evidence(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now,
+                                    const GateResult& g) {
+  std::vector<Evidence> evidence;
+  for (int slot : g.gate->program->referenced_slots()) {
+    if (slot < 0 || size_t(slot) >= plan.facts.size()) continue;  // built-ins
+    Evidence e;
+    e.fact = &plan.facts[size_t(slot)];
+    const auto& input = inputs.facts[size_t(slot)];
+    e.input = input ? &*input : nullptr;
+    e.stale = input && is_stale(*e.fact, *input, now);
+    evidence.push_back(e);
+  }
+  return evidence;
+}
+
+std::vector<Evidence> gate_evidence(const Evaluation& e, const GateResult& g) {
+  return gate_evidence(*e.plan, *e.inputs, e.evaluated_at, g);
+}
+
+std::string gate_message(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now,
+                         const GateResult& g) {
+  switch (g.status) {
+    case GateStatus::Unknown: return describe_unknowns(plan, g.result, inputs, now);
+    case GateStatus::Error:
+      if (g.result.kind() == cel::Value::Kind::Error) return g.result.error_message();
+      return "the gate yielded " + g.result.debug_string() + ", not a bool";
+    case GateStatus::Soaking:
+      return "true since " + cel::format_timestamp(*g.true_since) + "; must hold " +
+             describe_duration(*g.remaining) + " more";
+    case GateStatus::Fail:
+    case GateStatus::Pass: break;
+  }
+  std::string inputs_text = describe_inputs(gate_evidence(plan, inputs, now, g));
+  const char* verdict = g.status == GateStatus::Pass ? "true" : "false";
+  return inputs_text.empty() ? verdict : std::string(verdict) + " with " + inputs_text;
+}
+
+std::string gate_message(const Evaluation& e, const GateResult& g) {
+  return gate_message(*e.plan, *e.inputs, e.evaluated_at, g);
 }
 
 }  // namespace rollgate::engine

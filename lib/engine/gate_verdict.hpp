@@ -1,9 +1,11 @@
 // One gate's verdict: evaluate its compiled expression against the
 // activation and turn the CEL result into pass / fail / unknown / error /
-// soaking, with the evidence it rests on and a message for people.
+// soaking.  The evidence it rests on and its message for people are
+// formatted on demand, when a report is rendered.
 #pragma once
 
 #include <span>
+#include <string>
 #include <vector>
 
 #include "engine/evaluation.hpp"
@@ -25,5 +27,19 @@ Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Ti
 GateResult gate_verdict(const plan::Plan& plan, const plan::Gate& gate, const Inputs& inputs,
                         const Activation& activation, cel::Timestamp now,
                         const state::GateRecord* previous);
+
+// Every fact the gate's expression reads, in declaration order, with its
+// input (null when missing) and whether it is stale at the evaluation's
+// instant.
+std::vector<Evidence> gate_evidence(const Evaluation& e, const GateResult& g);
+std::vector<Evidence> gate_evidence(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now,
+                                    const GateResult& g);
+
+// Why the gate has its status, for people: the facts it read and their
+// values, which fact is missing or stale, the error, or how long a soak
+// has left.
+std::string gate_message(const Evaluation& e, const GateResult& g);
+std::string gate_message(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now,
+                         const GateResult& g);
 
 }  // namespace rollgate::engine

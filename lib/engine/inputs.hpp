@@ -8,6 +8,7 @@
 
 #include "cel/time.hpp"
 #include "cel/value.hpp"
+#include "engine/fact_table.hpp"
 
 namespace rollgate::engine {
 
@@ -38,12 +39,17 @@ struct Approval {
   std::string note;
 };
 
+using FactTable = PersistentTable<FactInput>;
+
+// Copying Inputs is cheap (O(warnings)): facts, progress and approvals are
+// persistent or shared and copied piecewise on write (fact_table.hpp), so a
+// report keeps the inputs it was made from while the session moves on.
 struct Inputs {
-  // Indexed like Plan::facts; nullopt = missing.
-  std::vector<std::optional<FactInput>> facts;
+  // Indexed like Plan::facts; a null entry = missing.
+  FactTable facts;
   // Indexed like Plan::stages.
-  std::vector<StageProgress> progress;
-  std::vector<Approval> approvals;
+  SharedVector<StageProgress> progress;
+  SharedVector<Approval> approvals;
   // Problems that do not stop evaluation (undeclared facts), for the report.
   std::vector<std::string> warnings;
 };

@@ -84,14 +84,14 @@ class InputsLoader {
       std::string pointer = json::pointer_append("/facts", name);
       const plan::FactDecl* decl = plan_.find_fact(name);
       if (!decl) {
-        std::vector<std::string> declared;
-        for (const auto& f : plan_.facts) declared.push_back(f.name);
+        if (declared_.empty())  // once, for the first undeclared fact
+          for (const auto& f : plan_.facts) declared_.push_back(f.name);
         inputs_.warnings.push_back("fact '" + name + "' is not declared by the plan; ignored" +
-                                   text::did_you_mean(name, declared));
+                                   text::did_you_mean(name, declared_));
         continue;
       }
       size_t index = size_t(decl - plan_.facts.data());
-      inputs_.facts[index] = read_fact(doc_, *decl, member.value(), pointer, errors_);
+      inputs_.facts.set(index, read_fact(doc_, *decl, member.value(), pointer, errors_));
     }
   }
 
@@ -102,7 +102,7 @@ class InputsLoader {
       const std::vector<int>* stages = plan_.find_stage_group(id);
       if (!stages) {
         errors_.push_back(doc_.diagnostic_at(pointer, "progress names unknown stage '" + id + "'" +
-                                                          text::did_you_mean(id, plan_.stage_group_names()), true));
+                                                          text::did_you_mean(id, stage_names()), true));
         continue;
       }
       const auto* entry = member.value().if_object();
@@ -127,7 +127,7 @@ class InputsLoader {
       p.done_at = reader.timestamp("done_at");
       p.requested_by = reader.string("requested_by").value_or("");
       p.reason = reader.string("reason").value_or("");
-      for (int s : *stages) inputs_.progress[size_t(s)] = p;
+      for (int s : *stages) inputs_.progress.set(size_t(s), p);
     }
   }
 
@@ -151,7 +151,7 @@ class InputsLoader {
       const std::vector<int>* stages = plan_.find_stage_group(a.stage_ref);
       if (!stages) {
         reader.error("stage", "approval names unknown stage '" + a.stage_ref + "'" +
-                                  text::did_you_mean(a.stage_ref, plan_.stage_group_names()));
+                                  text::did_you_mean(a.stage_ref, stage_names()));
         continue;
       }
       a.stages = *stages;
@@ -159,10 +159,18 @@ class InputsLoader {
     }
   }
 
+  // Every stage id and matrix id, listed once, for did-you-mean.
+  const std::vector<std::string>& stage_names() {
+    if (stage_names_.empty()) stage_names_ = plan_.stage_group_names();
+    return stage_names_;
+  }
+
   const plan::Plan& plan_;
   const json::Document& doc_;
   Inputs inputs_;
   std::vector<Diagnostic> errors_;
+  std::vector<std::string> declared_;     // fact names, for did-you-mean
+  std::vector<std::string> stage_names_;  // stage and matrix ids, for did-you-mean
 };
 
 }  // namespace

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "engine/describe.hpp"
+#include "engine/gate_verdict.hpp"
 #include "engine/time_math.hpp"
 
 namespace rollgate::engine {
@@ -19,9 +20,20 @@ struct Verdicts {
   bool soaking = false; // soaking, and the outcome depends on it
 };
 
+// Where the reasons for a status go: nowhere while evaluating (they are
+// formatted only when a report is rendered, by stage_reasons()).
+struct ReasonSink {
+  std::vector<std::string>* lines = nullptr;
+  const plan::Plan* plan = nullptr;
+  const Inputs* inputs = nullptr;
+  cel::Timestamp now;
+  explicit operator bool() const { return lines != nullptr; }
+  void add(std::string line) const { lines->push_back(std::move(line)); }
+};
+
 // Rule 2: the weighted share of passing should-gates against min_score;
 // unknown and soaking gates count only when the outcome depends on them.
-void score_should_gates(StageResult& r, Verdicts& v) {
+std::optional<double> score_should_gates(const StageResult& r, Verdicts& v, const ReasonSink& why) {
   double total = 0, pass = 0, hold = 0, soak = 0;
   for (const GateResult& g : r.gates) {
     if (g.gate->kind != GateKind::Should) continue;
@@ -33,36 +45,38 @@ void score_should_gates(StageResult& r, Verdicts& v) {
       case GateEffect::Fail: break;
     }
   }
-  if (total <= 0) return;  // score null; min_score never blocks
-  r.score = pass / total;
+  if (total <= 0) return std::nullopt;  // score null; min_score never blocks
   double need = r.stage->min_score;
   if ((pass + hold + soak) / total < need) {
     v.failed = true;
-    r.reasons.push_back("score " + describe_share(pass / total) + " is below min_score " + describe_share(need));
+    if (why) why.add("score " + describe_share(pass / total) + " is below min_score " + describe_share(need));
   } else if ((pass + soak) / total < need) {
     v.held = true;
-    r.reasons.push_back("min_score " + describe_share(need) + " depends on should-gates that are unknown");
+    if (why) why.add("min_score " + describe_share(need) + " depends on should-gates that are unknown");
   } else if (pass / total < need) {
     v.soaking = true;
-    r.reasons.push_back("min_score " + describe_share(need) + " depends on should-gates still soaking");
+    if (why) why.add("min_score " + describe_share(need) + " depends on should-gates still soaking");
   }
+  return pass / total;
 }
 
-void judge_must_gates(StageResult& r, Verdicts& v) {
+void judge_must_gates(const StageResult& r, Verdicts& v, const ReasonSink& why) {
   for (const GateResult& g : r.gates) {
     if (g.gate->kind != GateKind::Must) continue;
     switch (gate_effect(g)) {
       case GateEffect::Fail:
         v.failed = true;
-        r.reasons.push_back("gate " + g.gate->id + " is " + to_string(g.status) + ": " + g.message);
+        if (why)
+          why.add("gate " + g.gate->id + " is " + to_string(g.status) + ": " +
+                  gate_message(*why.plan, *why.inputs, why.now, g));
         break;
       case GateEffect::Hold:
         v.held = true;
-        r.reasons.push_back("gate " + g.gate->id + " is unknown: " + g.message);
+        if (why) why.add("gate " + g.gate->id + " is unknown: " + gate_message(*why.plan, *why.inputs, why.now, g));
         break;
       case GateEffect::Soak:
         v.soaking = true;
-        r.reasons.push_back("gate " + g.gate->id + " is soaking: " + g.message);
+        if (why) why.add("gate " + g.gate->id + " is soaking: " + gate_message(*why.plan, *why.inputs, why.now, g));
         break;
       case GateEffect::Pass: break;
     }
@@ -85,13 +99,16 @@ void count_approvals(StageResult& r, int stage_index, const Inputs& inputs, cel:
       if (req.max_age && (!a.at || elapsed(*a.at, now) > *req.max_age)) continue;
       if (people.insert(a.by).second) count.approvers.push_back(a.by);
     }
-    if (int(count.approvers.size()) < req.min) {
-      v.failed = true;
-      r.reasons.push_back("needs " + std::to_string(req.min) + " approval(s) by " + req.role + ", has " +
-                          std::to_string(count.approvers.size()));
-    }
+    if (int(count.approvers.size()) < req.min) v.failed = true;
     r.approvals.push_back(std::move(count));
   }
+}
+
+void approval_reasons(const StageResult& r, const ReasonSink& why) {
+  for (const ApprovalCount& count : r.approvals)
+    if (int(count.approvers.size()) < count.requirement->min)
+      why.add("needs " + std::to_string(count.requirement->min) + " approval(s) by " + count.requirement->role +
+              ", has " + std::to_string(count.approvers.size()));
 }
 
 struct UpstreamState {
@@ -111,18 +128,19 @@ bool any_cancelled(const std::vector<int>& stages, const Inputs& inputs) {
   });
 }
 
-UpstreamState judge_upstream(StageResult& r, const plan::Plan& plan, const Inputs& inputs) {
+UpstreamState judge_upstream(const StageResult& r, const plan::Plan& plan, const Inputs& inputs,
+                             const ReasonSink& why) {
   UpstreamState u;
   const plan::Stage& stage = *r.stage;
   size_t cancelled = 0, done = 0;
   for (const plan::Upstream& up : stage.after) {
     if (any_cancelled(up.stages, inputs)) {
       ++cancelled;
-      if (stage.join == plan::Join::All) r.reasons.push_back("upstream " + up.id + " is cancelled");
+      if (stage.join == plan::Join::All && why) why.add("upstream " + up.id + " is cancelled");
     } else if (all_done(up.stages, inputs)) {
       ++done;
-    } else if (stage.join == plan::Join::All) {
-      r.reasons.push_back("waiting for " + up.id);
+    } else if (stage.join == plan::Join::All && why) {
+      why.add("waiting for " + up.id);
     }
   }
   if (stage.join == plan::Join::All) {
@@ -131,8 +149,8 @@ UpstreamState judge_upstream(StageResult& r, const plan::Plan& plan, const Input
   } else if (!stage.after.empty()) {
     u.cancelled = cancelled == stage.after.size();
     u.waiting = done == 0;
-    if (u.cancelled) r.reasons.push_back("every upstream is cancelled");
-    else if (u.waiting) r.reasons.push_back("waiting for any of its upstream stages");
+    if (u.cancelled && why) why.add("every upstream is cancelled");
+    else if (u.waiting && why) why.add("waiting for any of its upstream stages");
   }
   // A sequential matrix copy also waits for the copy before it.
   if (stage.previous_expansion) {
@@ -140,10 +158,10 @@ UpstreamState judge_upstream(StageResult& r, const plan::Plan& plan, const Input
     const std::string& prev_id = plan.stages[size_t(prev)].id;
     if (inputs.progress[size_t(prev)].state == ProgressState::Cancelled) {
       u.cancelled = true;
-      r.reasons.push_back("upstream " + prev_id + " is cancelled");
+      if (why) why.add("upstream " + prev_id + " is cancelled");
     } else if (inputs.progress[size_t(prev)].state != ProgressState::Done) {
       u.waiting = true;
-      r.reasons.push_back("waiting for " + prev_id);
+      if (why) why.add("waiting for " + prev_id);
     }
   }
   return u;
@@ -194,28 +212,50 @@ GateEffect gate_effect(const GateResult& g) {
 void decide_stage_status(StageResult& r, int stage_index, const plan::Plan& plan,
                          const Inputs& inputs, cel::Timestamp now) {
   Verdicts v;
-  score_should_gates(r, v);  // the score is reported for every stage
+  const ReasonSink none;
+  r.score = score_should_gates(r, v, none);  // the score is reported for every stage
   const StageProgress& progress = inputs.progress[size_t(stage_index)];
   if (std::optional<StageStatus> set = status_from_progress(progress.state)) {
     r.status = *set;
-    r.reasons.clear();  // gate problems of a started stage are not why it has this status
-    if (!progress.reason.empty()) r.reasons.push_back(progress.reason);
     return;
   }
-  judge_must_gates(r, v);
+  judge_must_gates(r, v, none);
   count_approvals(r, stage_index, inputs, now, v);
-  UpstreamState upstream = judge_upstream(r, plan, inputs);
+  UpstreamState upstream = judge_upstream(r, plan, inputs, none);
   if (v.failed || upstream.cancelled) r.status = StageStatus::Blocked;
   else if (v.held) r.status = StageStatus::Unknown;
   else if (v.soaking) r.status = StageStatus::Soaking;
   else if (upstream.waiting) r.status = StageStatus::Waiting;
-  else if (const plan::Freeze* f = active_freeze(plan, stage_index, now)) {
-    r.status = StageStatus::Frozen;
-    r.reasons.push_back("frozen until " + cel::format_timestamp(f->to) +
-                        (f->reason.empty() ? "" : ": " + f->reason));
-  } else {
-    r.status = StageStatus::Ready;
+  else if (active_freeze(plan, stage_index, now)) r.status = StageStatus::Frozen;
+  else r.status = StageStatus::Ready;
+}
+
+std::vector<std::string> stage_reasons(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now,
+                                       const StageResult& r) {
+  std::vector<std::string> lines;
+  int stage_index = int(r.stage - plan.stages.data());
+  const StageProgress& progress = inputs.progress[size_t(stage_index)];
+  if (status_from_progress(progress.state)) {
+    // Gate problems of a started stage are not why it has this status.
+    if (!progress.reason.empty()) lines.push_back(progress.reason);
+    return lines;
   }
+  // The same judgements as decide_stage_status(), in the same order, now
+  // saying why.
+  ReasonSink why{&lines, &plan, &inputs, now};
+  Verdicts v;
+  score_should_gates(r, v, why);
+  judge_must_gates(r, v, why);
+  approval_reasons(r, why);
+  judge_upstream(r, plan, inputs, why);
+  if (r.status == StageStatus::Frozen)
+    if (const plan::Freeze* f = active_freeze(plan, stage_index, now))
+      lines.push_back("frozen until " + cel::format_timestamp(f->to) + (f->reason.empty() ? "" : ": " + f->reason));
+  return lines;
+}
+
+std::vector<std::string> stage_reasons(const Evaluation& e, const StageResult& r) {
+  return stage_reasons(*e.plan, *e.inputs, e.evaluated_at, r);
 }
 
 }  // namespace rollgate::engine

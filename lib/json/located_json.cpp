@@ -60,17 +60,24 @@ size_t decode_one(std::string_view text, size_t i, std::string& out) {
 
 }  // namespace
 
-// Walks text already known to be valid JSON and records where each value
-// and key starts.  Recursion is bounded by the parser's depth limit.
+// Walks text already known to be valid JSON.  It always finds the keys that
+// repeat an earlier key of their object; given an index, it also records
+// where every value and key starts, by JSON pointer.  The path is kept as a
+// stack of segments, so a pointer is built only when it is needed.
+// Recursion is bounded by the parser's depth limit.
 class Scanner {
  public:
-  Scanner(std::string_view text, SourceMap& map) : text_(text), map_(map) {}
+  Scanner(std::string_view text, SourceMap::Entries* index) : text_(text), index_(index) {}
 
   void scan() {
     skip_ws();
-    value("");
+    value();
   }
 
+  // (pointer, key offset) of every key that repeats an earlier one.
+  std::vector<std::pair<std::string, size_t>> take_duplicates() { return std::move(duplicates_); }
+
+ private:
   void skip_ws() {
     while (pos_ < text_.size() && (text_[pos_] == ' ' || text_[pos_] == '\n' ||
                                    text_[pos_] == '\r' || text_[pos_] == '\t'))
@@ -85,18 +92,23 @@ class Scanner {
     return out;
   }
 
-  // (pointer, key offset) of every key that repeats an earlier one.
-  const std::vector<std::pair<std::string, size_t>>& duplicate_keys() const {
-    return duplicates_;
+  std::string pointer() const {
+    std::string out;
+    for (const std::string& segment : path_) out = pointer_append(out, segment);
+    return out;
   }
 
- private:
-  void value(const std::string& pointer) {
-    map_.entries_[pointer].value_offset = pos_;
+  void value() {
+    if (index_) (*index_)[pointer()].value_offset = pos_;
     switch (text_[pos_]) {
-      case '{': object(pointer); break;
-      case '[': array(pointer); break;
-      case '"': string_body(); break;
+      case '{': object(); break;
+      case '[': array(); break;
+      case '"':
+        // Only an escape's backslash can hide a quote.
+        for (++pos_; text_[pos_] != '"'; ++pos_)
+          if (text_[pos_] == '\\') ++pos_;
+        ++pos_;
+        break;
       default:
         while (pos_ < text_.size() && std::string_view(",]} \n\r\t").find(text_[pos_]) ==
                                           std::string_view::npos)
@@ -104,20 +116,22 @@ class Scanner {
     }
   }
 
-  void object(const std::string& pointer) {
+  void object() {
     ++pos_;
     skip_ws();
     std::unordered_set<std::string> seen;
     while (text_[pos_] != '}') {
       size_t key_offset = pos_;
       std::string key = string_body();
-      std::string child = pointer_append(pointer, key);
-      if (!seen.insert(key).second) duplicates_.emplace_back(child, key_offset);
+      bool repeated = !seen.insert(key).second;
       skip_ws();
       ++pos_;  // ':'
       skip_ws();
-      value(child);
-      map_.entries_[child].key_offset = key_offset;
+      path_.push_back(std::move(key));
+      if (repeated) duplicates_.emplace_back(pointer(), key_offset);
+      value();
+      if (index_) (*index_)[pointer()].key_offset = key_offset;
+      path_.pop_back();
       skip_ws();
       if (text_[pos_] == ',') ++pos_;
       skip_ws();
@@ -125,11 +139,13 @@ class Scanner {
     ++pos_;
   }
 
-  void array(const std::string& pointer) {
+  void array() {
     ++pos_;
     skip_ws();
     for (size_t index = 0; text_[pos_] != ']'; ++index) {
-      value(pointer_append(pointer, index));
+      path_.push_back(std::to_string(index));
+      value();
+      path_.pop_back();
       skip_ws();
       if (text_[pos_] == ',') ++pos_;
       skip_ws();
@@ -138,10 +154,74 @@ class Scanner {
   }
 
   std::string_view text_;
-  SourceMap& map_;
+  SourceMap::Entries* index_;  // null: find duplicates only
   size_t pos_ = 0;
+  std::vector<std::string> path_;  // keys and indices, unescaped
   std::vector<std::pair<std::string, size_t>> duplicates_;
 };
+
+TextPosition SourceMap::root_member_position(std::string_view key) const {
+  // The text is valid JSON: walk "{ "key": value, ... }" skipping values.
+  size_t pos = 0;
+  auto is_space = [&](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+  auto skip_ws = [&] {
+    while (pos < text_.size() && is_space(text_[pos])) ++pos;
+  };
+  auto skip_string = [&] {  // at the opening quote
+    for (++pos; text_[pos] != '"'; ++pos)
+      if (text_[pos] == '\\') ++pos;
+    ++pos;
+  };
+  auto skip_value = [&] {
+    int depth = 0;
+    while (pos < text_.size()) {
+      char c = text_[pos];
+      if (c == '"') {
+        skip_string();
+      } else if (c == '{' || c == '[') {
+        ++depth;
+        ++pos;
+      } else if (c == '}' || c == ']') {
+        if (depth == 0) return;
+        --depth;
+        ++pos;
+      } else if (depth == 0 && (c == ',' || is_space(c))) {
+        return;
+      } else {
+        ++pos;
+      }
+      if (depth == 0 && pos < text_.size() && (text_[pos] == ',' || text_[pos] == '}' || is_space(text_[pos])))
+        return;
+    }
+  };
+  skip_ws();
+  if (pos >= text_.size() || text_[pos] != '{') return {};
+  ++pos;
+  for (;;) {
+    skip_ws();
+    if (pos >= text_.size() || text_[pos] != '"') return {};
+    std::string name;
+    ++pos;
+    while (text_[pos] != '"') pos = decode_one(text_, pos, name);
+    ++pos;
+    skip_ws();
+    ++pos;  // ':'
+    skip_ws();
+    if (name == key) return position_of(pos);
+    skip_value();
+    skip_ws();
+    if (pos >= text_.size() || text_[pos] != ',') return {};
+    ++pos;
+  }
+}
+
+const SourceMap::Entries& SourceMap::entries() const {
+  if (!entries_) {
+    entries_.emplace();
+    if (!text_.empty()) Scanner(text_, &*entries_).scan();
+  }
+  return *entries_;
+}
 
 TextPosition SourceMap::position_of(size_t offset) const {
   if (line_starts_.empty()) return {};
@@ -155,21 +235,21 @@ TextPosition SourceMap::position_of(size_t offset) const {
 }
 
 TextPosition SourceMap::value_position(std::string_view pointer) const {
-  auto it = entries_.find(std::string(pointer));
-  if (it == entries_.end()) return {};
+  auto it = entries().find(std::string(pointer));
+  if (it == entries().end()) return {};
   return position_of(it->second.value_offset);
 }
 
 TextPosition SourceMap::key_position(std::string_view pointer) const {
-  auto it = entries_.find(std::string(pointer));
-  if (it == entries_.end()) return {};
+  auto it = entries().find(std::string(pointer));
+  if (it == entries().end()) return {};
   return position_of(it->second.key_offset.value_or(it->second.value_offset));
 }
 
 TextPosition SourceMap::position_in_string(std::string_view pointer,
                                            size_t decoded_offset) const {
-  auto it = entries_.find(std::string(pointer));
-  if (it == entries_.end()) return {};
+  auto it = entries().find(std::string(pointer));
+  if (it == entries().end()) return {};
   size_t raw = it->second.value_offset;
   if (raw >= text_.size() || text_[raw] != '"') return position_of(raw);
   ++raw;
@@ -241,9 +321,9 @@ ParseResult parse(std::string_view text, std::string_view file) {
     return result;
   }
 
-  Scanner scanner(text, map);
+  Scanner scanner(text, nullptr);
   scanner.scan();
-  for (const auto& [pointer, offset] : scanner.duplicate_keys()) {
+  for (const auto& [pointer, offset] : scanner.take_duplicates()) {
     Diagnostic d = located(offset, "duplicate key");
     d.pointer = pointer;
     result.errors.push_back(std::move(d));

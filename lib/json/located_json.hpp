@@ -41,6 +41,10 @@ class SourceMap {
                                   size_t decoded_offset) const;
   // Line and column of a byte offset into the text.
   TextPosition position_of(size_t offset) const;
+  // Where the value of the root object's member `key` starts, found by
+  // walking the root's members in order without indexing the document:
+  // cheap for a member written early.  {} if there is none.
+  TextPosition root_member_position(std::string_view key) const;
 
  private:
   friend class Scanner;
@@ -48,9 +52,15 @@ class SourceMap {
     size_t value_offset = 0;
     std::optional<size_t> key_offset;
   };
+  using Entries = std::unordered_map<std::string, Entry>;
+  // The position of every value by JSON pointer, built on the first
+  // look-up: only a document with a problem to locate pays for it, and a
+  // valid 200 MB state file loads without it.  A SourceMap belongs to one
+  // loader (one thread) at a time.
+  const Entries& entries() const;
   std::string text_;
   std::vector<size_t> line_starts_;
-  std::unordered_map<std::string, Entry> entries_;
+  mutable std::optional<Entries> entries_;
 };
 
 struct Document {

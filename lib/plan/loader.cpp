@@ -73,6 +73,7 @@ LoadResult PlanLoader::run() {
   for (Diagnostic& d : errors_)
     if (seen.emplace(d.pointer, d.message).second) result.errors.push_back(std::move(d));
   if (result.errors.empty()) {
+    plan_->build_indexes();  // hashed name look-ups from here on
     plan_->digest = plan_digest(doc_.root);
     plan_->source = std::make_shared<const boost::json::value>(doc_.root);
     result.plan = std::move(plan_);

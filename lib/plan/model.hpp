@@ -10,6 +10,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "cel/environment.hpp"
@@ -101,6 +103,14 @@ struct Freeze {
   std::vector<int> stages;  // empty: every stage
 };
 
+// Hashes std::string and std::string_view alike, so that an unordered_map
+// keyed by std::string is searched by a string_view without a copy.
+struct NameHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const noexcept { return std::hash<std::string_view>{}(s); }
+};
+using NameIndex = std::unordered_map<std::string, int, NameHash, std::equal_to<>>;
+
 struct Plan {
   std::string name;
   std::string title;
@@ -126,9 +136,26 @@ struct Plan {
   // Direct successors of each stage (the reverse of after/previous).
   std::vector<std::vector<int>> successors;
 
+  // O(1) once build_indexes() has run (the loader calls it last); before
+  // that, while the plan is being built, a linear / tree search.
   const FactDecl* find_fact(std::string_view name) const;
   // The stages a stage id or matrix id stands for, or nullptr.
   const std::vector<int>* find_stage_group(std::string_view id) const;
+  // The stage with this id after expansion (not a matrix id), or -1.
+  int find_stage(std::string_view id) const;
+  // The index in stage_variables of the variable whose started_at or
+  // done_at slot is `slot`, or -1.
+  int stage_variable_of_slot(int slot) const;
+
+  // Builds the hashed name look-ups above; call once the plan is complete.
+  void build_indexes();
+
+  // Name look-ups, built once by build_indexes().
+  NameIndex fact_index;          // fact name -> index in facts
+  NameIndex stage_index;         // expanded stage id -> index in stages
+  std::unordered_map<std::string, std::vector<int>, NameHash, std::equal_to<>> stage_group_index;
+  std::vector<int> slot_stage_variable;  // activation slot -> stage_variables index, or -1
+  bool names_indexed = false;
   // Every stage id and matrix id, for did-you-mean suggestions.
   std::vector<std::string> stage_group_names() const;
 };

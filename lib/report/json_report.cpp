@@ -1,3 +1,6 @@
+#include "engine/blockers.hpp"
+#include "engine/gate_verdict.hpp"
+#include "engine/stage_status.hpp"
 #include "report/json_writer.hpp"
 #include "report/reports.hpp"
 #include "report/value_json.hpp"
@@ -41,7 +44,7 @@ void write_evidence(JsonWriter& w, const engine::Evidence& ev) {
   w.end_object();
 }
 
-void write_gate(JsonWriter& w, const GateResult& g) {
+void write_gate(JsonWriter& w, const Evaluation& e, const GateResult& g) {
   const plan::Gate& gate = *g.gate;
   w.begin_object();
   w.member("id", gate.id);
@@ -51,7 +54,7 @@ void write_gate(JsonWriter& w, const GateResult& g) {
   w.key("value");
   if (g.value) w.boolean(*g.value);
   else w.null();
-  w.member("message", g.message);
+  w.member("message", engine::gate_message(e, g));
   w.member("expr", gate.expr);
   w.key("owner");
   write_string_or_null(w, gate.owner);
@@ -64,7 +67,7 @@ void write_gate(JsonWriter& w, const GateResult& g) {
   if (g.remaining) w.member("remaining", cel::format_duration(*g.remaining));
   w.key("evidence");
   w.begin_array();
-  for (const engine::Evidence& ev : g.evidence) write_evidence(w, ev);
+  for (const engine::Evidence& ev : engine::gate_evidence(e, g)) write_evidence(w, ev);
   w.end_array();
   w.end_object();
 }
@@ -93,11 +96,11 @@ void write_stage(JsonWriter& w, const Evaluation& e, const StageResult& r) {
   w.end_array();
   w.key("reasons");
   w.begin_array();
-  for (const std::string& reason : r.reasons) w.string(reason);
+  for (const std::string& reason : engine::stage_reasons(e, r)) w.string(reason);
   w.end_array();
   w.key("gates");
   w.begin_array();
-  for (const GateResult& g : r.gates) write_gate(w, g);
+  for (const GateResult& g : r.gates) write_gate(w, e, g);
   w.end_array();
   w.key("approvals");
   w.begin_array();
@@ -127,9 +130,11 @@ void write_blockers(JsonWriter& w, const Evaluation& e) {
     w.member("status", b.status);
     w.key("owner");
     write_string_or_null(w, b.owner);
-    w.member("message", b.message);
+    w.member("message", engine::blocker_message(e, b));
     w.key("holds_back");
     write_stage_ids(w, e, b.holds_back);
+    w.key("holds_back_count");
+    w.integer(int64_t(b.holds_back_count));
     w.end_object();
   }
   w.end_array();
@@ -277,6 +282,16 @@ std::string to_json(const Evaluation& e) {
   std::string out = w.take();
   out += '\n';
   return out;
+}
+
+std::optional<std::string> held_back_json(const Evaluation& e, std::string_view blocker_id) {
+  for (const engine::Blocker& b : e.blockers) {
+    if (b.id != blocker_id) continue;
+    JsonWriter w;
+    write_stage_ids(w, e, engine::blocker_held_back(e, b));
+    return w.take();
+  }
+  return std::nullopt;
 }
 
 }  // namespace rollgate::report

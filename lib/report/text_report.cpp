@@ -1,6 +1,9 @@
 #include <algorithm>
 
+#include "engine/blockers.hpp"
 #include "engine/describe.hpp"
+#include "engine/gate_verdict.hpp"
+#include "engine/stage_status.hpp"
 #include "report/json_writer.hpp"
 #include "report/reports.hpp"
 
@@ -81,10 +84,10 @@ void write_stages(std::string& out, const Evaluation& e) {
     if (r.drift) out += "  [drift]";
     out += '\n';
     std::string indent(14, ' ');
-    for (const std::string& reason : r.reasons) out += indent + "- " + reason + '\n';
+    for (const std::string& reason : engine::stage_reasons(e, r)) out += indent + "- " + reason + '\n';
     for (const engine::GateResult& g : r.gates) {
       out += indent + "[" + pad(engine::to_string(g.status), 7) + "] " +
-             pad(plan::to_string(g.gate->kind), 9) + pad(g.gate->id, gate_width) + g.message + '\n';
+             pad(plan::to_string(g.gate->kind), 9) + pad(g.gate->id, gate_width) + engine::gate_message(e, g) + '\n';
     }
     if (r.score)
       out += indent + "score " + engine::describe_share(*r.score) + " (min_score " +
@@ -112,7 +115,7 @@ void write_drift(std::string& out, const Evaluation& e) {
       if (g.drift_since)
         lines += "  " + g.gate->full_id + "  " + engine::to_string(g.status) + " since " +
                  cel::format_timestamp(*g.drift_since) + " (stage " + engine::to_string(r.status) +
-                 ")\n     " + g.message + '\n';
+                 ")\n     " + engine::gate_message(e, g) + '\n';
   if (lines.empty()) return;
   out += "DRIFT (a gate that passed when its stage started no longer does)\n" + lines + '\n';
 }
@@ -148,8 +151,11 @@ void write_blockers(std::string& out, const Evaluation& e) {
     const engine::Blocker& b = e.blockers[i];
     out += "  " + std::to_string(i + 1) + ". " + b.id + "  " + b.status;
     out += "  owner: " + (b.owner.empty() ? std::string("(none)") : b.owner);
-    out += "  holds back " + std::to_string(b.holds_back.size()) + ": " + stage_list(e, b.holds_back) + '\n';
-    out += "     " + b.message + '\n';
+    out += "  holds back " + std::to_string(b.holds_back_count) + ": " + stage_list(e, b.holds_back);
+    if (b.holds_back_count > b.holds_back.size())
+      out += ", and " + std::to_string(b.holds_back_count - b.holds_back.size()) + " more";
+    out += '\n';
+    out += "     " + engine::blocker_message(e, b) + '\n';
   }
 }
 

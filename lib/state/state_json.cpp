@@ -92,7 +92,7 @@ class StateLoader {
     if (!reader.has("evaluated_at")) reader.error("", "missing required field 'evaluated_at'");
     if (std::optional<cel::Timestamp> at = reader.timestamp("evaluated_at")) {
       state_.evaluated_at = *at;
-      json::TextPosition p = doc_.map.value_position("/evaluated_at");
+      json::TextPosition p = doc_.map.root_member_position("evaluated_at");
       state_.evaluated_at_line = p.line;
       state_.evaluated_at_column = p.column;
     }

@@ -871,6 +871,70 @@ static void test_new_functions_null_safety(void) {
   rollgate_plan_free(plan);
 }
 
+/* A blocker that holds back more stages than the report lists: the report
+ * gives the count and the first 10, rollgate_report_holds_back all of them. */
+static void test_holds_back(void) {
+  /* gate -> s1 -> s2 ... -> s12: the gate of stage g holds back 13 stages. */
+  char plan_text[4096];
+  size_t n = 0;
+  int i;
+  rollgate_plan *plan = NULL;
+  rollgate_session *session = NULL;
+  rollgate_report *report = NULL;
+  rollgate_error *err = NULL;
+  char *json = NULL;
+  size_t json_len = 0;
+
+  n += (size_t)snprintf(plan_text + n, sizeof plan_text - n,
+                        "{\"rollgate\": 1, \"name\": \"held\", \"facts\": {\"ok\": {\"type\": \"bool\"}},\n"
+                        " \"stages\": [{\"id\": \"g\", \"gates\": [{\"id\": \"ok\", \"expr\": \"ok\"}]}");
+  for (i = 1; i <= 12; ++i) {
+    char upstream[16] = "g";
+    if (i > 1) snprintf(upstream, sizeof upstream, "s%d", i - 1);
+    n += (size_t)snprintf(plan_text + n, sizeof plan_text - n, ",\n  {\"id\": \"s%d\", \"after\": [\"%s\"]}", i,
+                          upstream);
+  }
+  snprintf(plan_text + n, sizeof plan_text - n, "]}");
+  CHECK(rollgate_plan_compile(&plan, plan_text, ROLLGATE_NUL_TERMINATED, NULL, &err) == ROLLGATE_OK);
+  if (err) fprintf(stderr, "%s\n", rollgate_error_message(err));
+  CHECK(rollgate_session_new(&session, plan, &err) == ROLLGATE_OK);
+  CHECK(rollgate_session_set_inputs(session, "{\"facts\": {\"ok\": false}}", ROLLGATE_NUL_TERMINATED, NULL, &err) ==
+        ROLLGATE_OK);
+  CHECK(rollgate_session_evaluate(&report, session, 1795428000, 0, &err) == ROLLGATE_OK);
+
+  CHECK(rollgate_report_json(&json, NULL, report, &err) == ROLLGATE_OK);
+  CHECK(contains(json, "\"holds_back_count\": 13"));
+  rollgate_free(json);
+  json = NULL;
+
+  CHECK(rollgate_report_holds_back(&json, &json_len, report, "g/ok", ROLLGATE_NUL_TERMINATED, &err) == ROLLGATE_OK);
+  CHECK(json != NULL && json_len == strlen(json));
+  CHECK(contains(json, "\"g\""));
+  CHECK(contains(json, "\"s9\""));
+  CHECK(contains(json, "\"s12\""));
+  rollgate_free(json);
+  json = NULL;
+
+  CHECK(rollgate_report_holds_back(&json, &json_len, report, "g/okay", 4, &err) == ROLLGATE_OK);
+  CHECK(contains(json, "\"s12\""));
+  rollgate_free(json);
+  json = NULL;
+
+  CHECK(rollgate_report_holds_back(&json, &json_len, report, "s3", ROLLGATE_NUL_TERMINATED, &err) == ROLLGATE_EINPUT);
+  CHECK(json == NULL && json_len == 0);
+  CHECK(rollgate_error_code(err) == ROLLGATE_EINPUT);
+  CHECK(contains(rollgate_error_message(err), "'s3' is not a blocker"));
+  rollgate_error_free(err);
+  err = NULL;
+  CHECK(rollgate_report_holds_back(NULL, NULL, report, "g/ok", 4, NULL) == ROLLGATE_EINVAL);
+  CHECK(rollgate_report_holds_back(&json, NULL, NULL, "g/ok", 4, NULL) == ROLLGATE_EINVAL);
+  CHECK(rollgate_report_holds_back(&json, NULL, report, NULL, 0, NULL) == ROLLGATE_EINVAL);
+
+  rollgate_report_free(report);
+  rollgate_session_free(session);
+  rollgate_plan_free(plan);
+}
+
 int main(int argc, char **argv) {
   if (argc > 1) test_bad_plans(argv[1]);
   else CHECK(!"pass the bad-plans directory as the first argument");
@@ -886,6 +950,7 @@ int main(int argc, char **argv) {
   test_drift();
   test_plan_diff();
   test_new_functions_null_safety();
+  test_holds_back();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

@@ -70,3 +70,26 @@ TEST_CASE("JSON pointers escape tilde and slash") {
   CHECK(rollgate::json::pointer_append("/a", "b/c~d") == "/a/b~1c~0d");
   CHECK(rollgate::json::pointer_append("", size_t{3}) == "/3");
 }
+
+TEST_CASE("duplicate keys deep inside arrays and escaped keys are named by their pointer") {
+  auto r = parse(R"({"a": [0, {"x~/": 1, "y": "\"}", "x~/": 2}]})", "f.json");
+  CHECK_FALSE(r.document);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].pointer == "/a/1/x~0~1");
+  CHECK(r.errors[0].message == "duplicate key");
+  CHECK(r.errors[0].column == 34);
+}
+
+TEST_CASE("a root member is located without indexing the document") {
+  auto r = parse("{\"big\": {\"k\": [1, \"}\", {\"n\": [2]}]}, \"s\": \"a,b\",\n \"when\": \"2026-11-01T00:00:00Z\"}",
+                 "state.json");
+  REQUIRE(r.document);
+  const auto& map = r.document->map;
+  CHECK(map.root_member_position("when").line == 2);
+  CHECK(map.root_member_position("when").column == 10);
+  CHECK(map.root_member_position("big").column == 9);
+  CHECK(map.root_member_position("s").column == 43);
+  CHECK(map.root_member_position("absent").line == 0);
+  // The index, built on demand, agrees.
+  CHECK(map.value_position("/when").column == map.root_member_position("when").column);
+}

@@ -468,6 +468,21 @@ class Report(_Handle):
         done: the condition under which the command line exits 0."""
         return _lib().rollgate_report_target_met(self._handle()) == 1
 
+    def holds_back(self, blocker_id):
+        """Every stage id the blocker `blocker_id` (an "id" of
+        json()["blockers"]) holds back, in plan order; the report itself
+        lists only the first 10 beside "holds_back_count".  Raises
+        RollgateError (EINPUT when no blocker has that id)."""
+        key = _utf8(blocker_id, "blocker_id")
+        buf, length = c_void_p(), c_size_t()
+        _call(_lib().rollgate_report_holds_back, byref(buf), byref(length),
+              self._handle(), key, len(key))
+        try:
+            text = string_at(buf, length.value).decode("utf-8") if buf else "[]"
+        finally:
+            _lib().rollgate_free(buf)
+        return _json.loads(text)
+
     @property
     def drift_count(self):
         """How many gates drift (the length of json()["drift"])."""

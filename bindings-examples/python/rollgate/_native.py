@@ -80,6 +80,9 @@ _FUNCTIONS = [
      [_p_void, POINTER(c_size_t), c_void_p, _p_void], _c_status),
     ("rollgate_report_target_met", [c_void_p], c_int32),
     ("rollgate_report_drift_count", [c_void_p], c_size_t),
+    ("rollgate_report_holds_back",
+     [_p_void, POINTER(c_size_t), c_void_p, c_char_p, c_size_t, _p_void],
+     _c_status),
 ]
 
 

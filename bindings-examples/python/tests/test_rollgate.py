@@ -339,6 +339,18 @@ class SessionTest(unittest.TestCase):
         self.assertIn("pilot", text)
         self.assertIn("blocked", text)
 
+    def test_holds_back(self):
+        with self.evaluate({"facts": {"pilot.advisors": 5, "uptime_pct": 99.9}}) as r:
+            blockers = {b["id"]: b for b in r.json()["blockers"]}
+            self.assertEqual(blockers["pilot/advisors"]["holds_back"], ["pilot", "rollout"])
+            self.assertEqual(blockers["pilot/advisors"]["holds_back_count"], 2)
+            self.assertEqual(r.holds_back("pilot/advisors"), ["pilot", "rollout"])
+            self.assertEqual(r.holds_back(b"pilot/advisors"), ["pilot", "rollout"])
+            with self.assertRaises(RollgateError) as caught:
+                r.holds_back("pilot/nope")
+            self.assertEqual(caught.exception.code, Status.EINPUT)
+            self.assertIn("'pilot/nope' is not a blocker", str(caught.exception))
+
     def test_missing_fact_is_unknown(self):
         with self.evaluate({"facts": {"pilot.advisors": 9}}) as r:
             report = r.json()

@@ -1,0 +1,20 @@
+// The steps of engine::evaluate(), for the incremental evaluator
+// (incremental.hpp), which keeps the activation and the state between
+// evaluations instead of building them anew.
+#pragma once
+
+#include <memory>
+
+#include "engine/evaluation.hpp"
+#include "engine/gate_verdict.hpp"
+
+namespace rollgate::engine {
+
+// evaluate() without the state it leaves behind (e.state stays null):
+// every stage against `previous` (null: a first evaluation), transitions
+// and the plan-changed warning, then the summary.  `activation` is
+// make_activation(*plan, *inputs, now).
+Evaluation evaluate_with(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
+                         cel::Timestamp now, const state::State* previous, const Activation& activation);
+
+}  // namespace rollgate::engine

@@ -1,0 +1,357 @@
+#include "engine/incremental.hpp"
+
+#include <algorithm>
+
+#include "cel/value_ops.hpp"
+#include "engine/blockers.hpp"
+#include "engine/evaluate_steps.hpp"
+#include "engine/history.hpp"
+#include "engine/stage_status.hpp"
+#include "engine/stage_variables.hpp"
+#include "engine/time_math.hpp"
+#include "state/state.hpp"
+
+namespace rollgate::engine {
+
+// What reads what, built once per plan: which gates read a slot, which
+// stages read another stage's progress, which depend on the instant.
+struct IncrementalEvaluator::Index {
+  std::vector<int> gate_stage;                   // flat gate index -> stage
+  std::vector<int> gate_offset;                  // stage -> its first flat gate index
+  std::vector<std::vector<int>> slot_gates;      // activation slot -> gates that read it
+  std::vector<int> time_gates;                   // read `now`, or have hold_for
+  std::vector<int> max_age_facts;                // facts that can go stale
+  std::vector<std::vector<int>> stage_variables; // stage -> its `stages` variables
+  std::vector<std::vector<int>> progress_readers;// stage -> stages whose upstream rules read its progress
+  std::vector<int> approval_stages;              // stages with approval requirements
+  std::vector<int> freeze_stages;                // stages some freeze covers
+
+  explicit Index(const plan::Plan& plan) {
+    size_t stage_count = plan.stages.size();
+    gate_offset.resize(stage_count + 1);
+    slot_gates.resize(size_t(plan.environment.slot_count()));
+    for (size_t s = 0; s < stage_count; ++s) {
+      const plan::Stage& stage = plan.stages[s];
+      gate_offset[s] = int(gate_stage.size());
+      for (const plan::Gate& gate : stage.gates) {
+        int g = int(gate_stage.size());
+        gate_stage.push_back(int(s));
+        bool timed = gate.hold_for.has_value();
+        for (int slot : gate.program->referenced_slots()) {
+          if (slot < 0 || size_t(slot) >= slot_gates.size()) continue;
+          slot_gates[size_t(slot)].push_back(g);
+          timed = timed || slot == plan.now_slot;
+        }
+        if (timed) time_gates.push_back(g);
+      }
+      if (!stage.approvals.empty()) approval_stages.push_back(int(s));
+    }
+    gate_offset[stage_count] = int(gate_stage.size());
+    for (size_t f = 0; f < plan.facts.size(); ++f)
+      if (plan.facts[f].max_age) max_age_facts.push_back(int(f));
+    stage_variables.resize(stage_count);
+    for (size_t v = 0; v < plan.stage_variables.size(); ++v)
+      for (int s : plan.stage_variables[v].stages) stage_variables[size_t(s)].push_back(int(v));
+    progress_readers.resize(stage_count);
+    for (size_t s = 0; s < stage_count; ++s) {
+      const plan::Stage& stage = plan.stages[s];
+      for (const plan::Upstream& up : stage.after)
+        for (int u : up.stages) progress_readers[size_t(u)].push_back(int(s));
+      if (stage.previous_expansion) progress_readers[size_t(*stage.previous_expansion)].push_back(int(s));
+    }
+    bool all = false;
+    std::vector<bool> frozen(stage_count, false);
+    for (const plan::Freeze& f : plan.freezes) {
+      if (f.stages.empty()) all = true;
+      for (int s : f.stages) frozen[size_t(s)] = true;
+    }
+    for (size_t s = 0; s < stage_count; ++s)
+      if (all || frozen[s]) freeze_stages.push_back(int(s));
+  }
+};
+
+namespace {
+
+bool is_stale(const plan::FactDecl& decl, const FactInput& input, cel::Timestamp now) {
+  if (!decl.max_age || !input.observed_at) return false;  // rule 4
+  return elapsed(*input.observed_at, now) > *decl.max_age;
+}
+
+bool same_progress(const StageProgress& a, const StageProgress& b) {
+  return a.state == b.state && a.started_at == b.started_at && a.done_at == b.done_at &&
+         a.requested_by == b.requested_by && a.reason == b.reason;
+}
+
+bool same_approval(const Approval& a, const Approval& b) {
+  return a.stages == b.stages && a.stage_ref == b.stage_ref && a.role == b.role && a.by == b.by &&
+         a.at == b.at && a.note == b.note;
+}
+
+template <class T, class Same>
+bool same_vectors(const SharedVector<T>& a, const SharedVector<T>& b, Same same) {
+  if (a.same(b)) return true;
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (!same(a[i], b[i])) return false;
+  return true;
+}
+
+// Equal in everything a report can show.
+bool same_fact(const FactInput& a, const FactInput& b) {
+  return a.observed_at == b.observed_at && a.source == b.source && a.evidence == b.evidence &&
+         a.value.kind() == b.value.kind() && cel::detail::values_equal(a.value, b.value) &&
+         a.value.debug_string() == b.value.debug_string();
+}
+
+bool same_approvals(const std::vector<ApprovalCount>& a, const std::vector<ApprovalCount>& b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i)
+    if (a[i].requirement != b[i].requirement || a[i].approvers != b[i].approvers) return false;
+  return true;
+}
+
+// The freezes in force at `now`, as a bit per freeze.
+std::vector<bool> freezes_in_force(const plan::Plan& plan, cel::Timestamp now) {
+  std::vector<bool> out;
+  out.reserve(plan.freezes.size());
+  for (const plan::Freeze& f : plan.freezes) out.push_back(!(now < f.from) && now < f.to);
+  return out;
+}
+
+}  // namespace
+
+IncrementalEvaluator::IncrementalEvaluator(std::shared_ptr<const plan::Plan> plan)
+    : plan_(std::move(plan)), index_(std::make_shared<const Index>(*plan_)) {
+  gate_mark_.resize(index_->gate_stage.size(), 0);
+  stage_mark_.resize(plan_->stages.size(), 0);
+}
+
+std::shared_ptr<const state::State> IncrementalEvaluator::state() const { return state_; }
+
+void IncrementalEvaluator::forget() {
+  last_.reset();
+  state_.reset();
+  activation_ = Activation{};
+}
+
+bool IncrementalEvaluator::mark_gate(int gate) {
+  if (gate_mark_[size_t(gate)] == generation_) return false;
+  gate_mark_[size_t(gate)] = generation_;
+  dirty_gates_.push_back(gate);
+  return true;
+}
+
+bool IncrementalEvaluator::mark_stage(int stage) {
+  if (stage_mark_[size_t(stage)] == generation_) return false;
+  stage_mark_[size_t(stage)] = generation_;
+  dirty_stages_.push_back(stage);
+  return true;
+}
+
+std::shared_ptr<const Evaluation> IncrementalEvaluator::evaluate(
+    std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
+    const std::shared_ptr<const state::State>& previous) {
+  run(std::move(inputs), now, previous.get());
+  return last_;
+}
+
+std::shared_ptr<const Evaluation> IncrementalEvaluator::evaluate_next(std::shared_ptr<const Inputs> inputs,
+                                                                      cel::Timestamp now) {
+  run(std::move(inputs), now, state_.get());
+  return last_;
+}
+
+void IncrementalEvaluator::run(std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
+                               const state::State* previous) {
+  if (last_ && previous && previous == state_.get() && state_ == last_->state &&
+      last_->inputs->facts.size() == inputs->facts.size() &&
+      last_->inputs->progress.size() == inputs->progress.size())
+    evaluate_changes(std::move(inputs), now);
+  else
+    evaluate_full(std::move(inputs), now, previous);
+}
+
+void IncrementalEvaluator::evaluate_full(std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
+                                         const state::State* previous) {
+  activation_ = make_activation(*plan_, *inputs, now);
+  Evaluation e = evaluate_with(plan_, std::move(inputs), now, previous, activation_);
+  auto state = std::make_shared<state::State>(state::state_after(e));
+  e.state = state;
+  last_ = std::make_shared<Evaluation>(std::move(e));
+  state_ = std::move(state);
+  stats_ = Stats{};
+  stats_.gates_evaluated = index_->gate_stage.size();
+  stats_.stages_decided = plan_->stages.size();
+}
+
+void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs, cel::Timestamp now) {
+  const plan::Plan& plan = *plan_;
+  const Index& index = *index_;
+  stats_ = Stats{};
+  stats_.full = false;
+  stats_.summarized = false;
+  if (++generation_ == 0) {  // wrapped: start the marks afresh
+    std::fill(gate_mark_.begin(), gate_mark_.end(), 0);
+    std::fill(stage_mark_.begin(), stage_mark_.end(), 0);
+    generation_ = 1;
+  }
+  dirty_gates_.clear();
+  dirty_stages_.clear();
+
+  // The evaluation and its state are changed in place: copy them first
+  // while anyone else (an earlier report, a caller) still holds them.
+  if (last_.use_count() > 1) {
+    last_ = std::make_shared<Evaluation>(*last_);
+    stats_.copied = true;
+  }
+  if (state_.use_count() > 2) {  // held by state_ and last_->state only
+    state_ = std::make_shared<state::State>(*state_);
+    stats_.copied = true;
+  }
+  last_->state = state_;
+  Evaluation& e = *last_;
+  const Inputs& old = *e.inputs;
+  const Inputs& cur = *inputs;
+  bool now_changed = !(now == e.evaluated_at);
+  bool summary_needed = false;
+
+  // Facts: the nodes that differ (shared subtrees are skipped).
+  auto refresh_fact = [&](size_t f) {
+    const plan::FactDecl& decl = plan.facts[f];
+    const FactTable::Entry& input = cur.facts[f];
+    bool stale = input && is_stale(decl, *input, now);
+    activation_.stale[f] = stale;
+    activation_.slots[size_t(decl.slot)] = input && !stale ? input->value : cel::Value::unknown({decl.slot});
+    for (int g : index.slot_gates[size_t(decl.slot)]) mark_gate(g);
+  };
+  if (&cur != &old) cur.facts.for_each_difference(old.facts, [&](size_t f) { refresh_fact(f); });
+  if (now_changed) {
+    activation_.slots[size_t(plan.now_slot)] = cel::Value::timestamp(now);
+    // A fact that is stale, or becomes or stops being so, reads differently
+    // (and its verdict's message tells how long ago it was observed).
+    for (int f : index.max_age_facts) {
+      const FactTable::Entry& input = cur.facts[size_t(f)];
+      bool stale = input && is_stale(plan.facts[size_t(f)], *input, now);
+      if (stale || activation_.stale[size_t(f)]) refresh_fact(size_t(f));
+    }
+    for (int g : index.time_gates) mark_gate(g);
+    for (int s : index.approval_stages) mark_stage(s);
+    for (int s : index.freeze_stages) mark_stage(s);
+    if (freezes_in_force(plan, now) != freezes_in_force(plan, e.evaluated_at)) summary_needed = true;
+  }
+
+  // Progress: the stage itself, the `stages` variables that read it, and
+  // the stages whose upstream rules read it.
+  if (!cur.progress.same(old.progress)) {
+    bool any = false;
+    for (size_t s = 0; s < cur.progress.size(); ++s) {
+      if (same_progress(cur.progress[s], old.progress[s])) continue;
+      any = true;
+      mark_stage(int(s));
+      for (int reader : index.progress_readers[s]) mark_stage(reader);
+      for (int v : index.stage_variables[s]) {
+        const plan::StageVariables& var = plan.stage_variables[size_t(v)];
+        for (int slot : {var.state_slot, var.started_at_slot, var.done_at_slot})
+          for (int g : index.slot_gates[size_t(slot)]) mark_gate(g);
+      }
+    }
+    if (any) {
+      fill_stage_variables(plan, cur, activation_.slots);
+      summary_needed = true;
+    }
+  }
+  if (!same_vectors(cur.approvals, old.approvals, same_approval))
+    for (int s : index.approval_stages) mark_stage(s);
+
+  for (int g : dirty_gates_) mark_stage(index.gate_stage[size_t(g)]);
+  std::sort(dirty_stages_.begin(), dirty_stages_.end());
+  stats_.gates_evaluated = dirty_gates_.size();
+  stats_.stages_decided = dirty_stages_.size();
+
+  // Each affected stage again, against the records the last evaluation
+  // left (they are its results: the state is state_after of it).
+  e.transitions.clear();
+  std::vector<state::GateRecord> records;
+  std::vector<Transition> transitions;
+  for (int s : dirty_stages_) {
+    StageResult& before = e.stages[size_t(s)];
+    const plan::Stage& stage = *before.stage;
+    state::StageRecord stage_record{before.status, before.since};
+    records.clear();
+    records.reserve(before.gates.size());
+    for (const GateResult& g : before.gates)
+      records.push_back({g.status, g.since, std::string(), g.true_since, g.drift_since});
+    StageHistory history;
+    history.stage = &stage_record;
+    history.gates.reserve(records.size());
+    for (const state::GateRecord& r : records) history.gates.push_back(&r);
+
+    StageResult r;
+    r.stage = &stage;
+    r.gates = std::move(before.gates);
+    int first = index.gate_offset[size_t(s)];
+    for (size_t i = 0; i < r.gates.size(); ++i) {
+      // As gate_verdict leaves it: carry_history decides drift afresh.
+      r.gates[i].drift_since.reset();
+      if (gate_mark_[size_t(first) + i] != generation_) continue;
+      GateResult fresh = gate_verdict(plan, stage.gates[i], cur, activation_, now, history.gates[i]);
+      // The summary reads gate statuses (messages are formatted when a
+      // report is rendered, from the evaluation as it is then).
+      if (fresh.status != r.gates[i].status) summary_needed = true;
+      r.gates[i] = std::move(fresh);
+    }
+    decide_stage_status(r, s, plan, cur, now);
+    carry_history(r, history, now);
+    if (r.status != before.status || r.score != before.score || !same_approvals(r.approvals, before.approvals))
+      summary_needed = true;
+
+    // Transitions (rule 18): against records of this very plan, so every
+    // id has one; each stage, then its gates.
+    if (r.status != stage_record.status)
+      e.transitions.push_back({stage.id, std::string(to_string(stage_record.status)), to_string(r.status)});
+    for (size_t i = 0; i < r.gates.size(); ++i)
+      if (r.gates[i].status != records[i].status)
+        e.transitions.push_back({stage.gates[i].full_id, std::string(to_string(records[i].status)),
+                                 to_string(r.gates[i].status)});
+
+    // The state this evaluation leaves, record by record.
+    if (auto it = state_->stages.find(stage.id); it != state_->stages.end())
+      it->second = state::StageRecord{r.status, r.since};
+    for (const GateResult& g : r.gates)
+      if (auto it = state_->gates.find(g.gate->full_id); it != state_->gates.end()) {
+        it->second.status = g.status;
+        it->second.since = g.since;
+        it->second.true_since = g.true_since;
+        it->second.drift_since = g.drift_since;
+      }
+    before = std::move(r);
+  }
+  state_->evaluated_at = now;
+
+  e.inputs = std::move(inputs);
+  e.evaluated_at = now;
+  e.has_previous_state = true;
+  e.what_if.reset();
+  // The state was this plan's: no plan-changed warning (rule 19).
+  if (e.warnings != e.inputs->warnings) e.warnings = e.inputs->warnings;
+  if (summary_needed) {
+    e.blockers.clear();
+    e.next.clear();
+    e.target = TargetResult{};
+    summarize(e);
+    stats_.summarized = true;
+  }
+}
+
+void share_unchanged(Inputs& fresh, const Inputs& old) {
+  if (fresh.facts.size() == old.facts.size())
+    for (size_t f = 0; f < fresh.facts.size(); ++f) {
+      const FactTable::Entry& a = fresh.facts[f];
+      const FactTable::Entry& b = old.facts[f];
+      if (a && b && a != b && same_fact(*a, *b)) fresh.facts.set(f, b);
+    }
+  if (same_vectors(fresh.progress, old.progress, same_progress)) fresh.progress = old.progress;
+  if (same_vectors(fresh.approvals, old.approvals, same_approval)) fresh.approvals = old.approvals;
+}
+
+}  // namespace rollgate::engine

@@ -1,0 +1,95 @@
+// Incremental evaluation (issue 7, item 3): a session's evaluator remembers
+// its last evaluation and, when asked again from the state that evaluation
+// left, evaluates again only what the changes since can reach:
+//
+// - gates that read a fact whose node changed (Inputs::facts shares the
+//   nodes of unchanged facts), a `stages.<id>.*` variable of a stage whose
+//   progress changed, or — when the instant changed — `now`, a fact with
+//   max_age that is or becomes stale, or that have hold_for;
+// - stages with such a gate, stages whose progress changed and the stages
+//   whose upstream rules read that progress, stages with approval
+//   requirements when approvals or the instant changed, and stages under a
+//   freeze when the instant changed;
+// - then transitions (only those stages can change status), the state
+//   records of those stages, and the summary (blockers, next, target path)
+//   when something it reads changed.
+//
+// The result is exactly engine::evaluate()'s for the same arguments: the
+// tests (tests/engine/incremental_test.cpp) compare the JSON reports byte
+// for byte.  Any other previous state (restored, cleared, or another
+// evaluator's) gives a full evaluation, which then becomes the one
+// remembered.
+//
+// The evaluation and the state are shared with the callers (reports); they
+// are changed in place only while nobody else holds them, else copied first
+// (O(n)), so an earlier report never changes.  Not thread-safe: one
+// evaluator per session, used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "engine/evaluation.hpp"
+#include "engine/gate_verdict.hpp"
+
+namespace rollgate::engine {
+
+class IncrementalEvaluator {
+ public:
+  explicit IncrementalEvaluator(std::shared_ptr<const plan::Plan> plan);
+
+  // As evaluate(plan, inputs, now, previous).  Incremental when `previous`
+  // is the state of the last evaluation returned here (state()); that
+  // state is then copied first when the caller still holds it.
+  std::shared_ptr<const Evaluation> evaluate(std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
+                                             const std::shared_ptr<const state::State>& previous);
+  // Continues from the state of the last evaluation (a first evaluation
+  // when there is none): a session's next evaluation.
+  std::shared_ptr<const Evaluation> evaluate_next(std::shared_ptr<const Inputs> inputs, cel::Timestamp now);
+
+  // The state the last evaluation left (null before the first, or after
+  // forget()).
+  std::shared_ptr<const state::State> state() const;
+  // The last evaluation, or null.
+  const std::shared_ptr<const Evaluation> last() const { return last_; }
+
+  // Drops the remembered evaluation: the next evaluation is a full one.
+  void forget();
+
+  // What the last evaluate() did, for tests and benchmarks.
+  struct Stats {
+    bool full = true;
+    size_t gates_evaluated = 0;
+    size_t stages_decided = 0;
+    bool summarized = true;
+    bool copied = false;  // the evaluation or state was shared and copied
+  };
+  const Stats& stats() const { return stats_; }
+
+ private:
+  struct Index;
+  void run(std::shared_ptr<const Inputs> inputs, cel::Timestamp now, const state::State* previous);
+  void evaluate_full(std::shared_ptr<const Inputs> inputs, cel::Timestamp now, const state::State* previous);
+  void evaluate_changes(std::shared_ptr<const Inputs> inputs, cel::Timestamp now);
+  bool mark_gate(int gate);
+  bool mark_stage(int stage);
+
+  std::shared_ptr<const plan::Plan> plan_;
+  std::shared_ptr<const Index> index_;
+  std::shared_ptr<Evaluation> last_;
+  std::shared_ptr<state::State> state_;  // last_->state, writable
+  Activation activation_;
+  // Dirty marks by generation, so that nothing is cleared per evaluation.
+  uint32_t generation_ = 0;
+  std::vector<uint32_t> gate_mark_, stage_mark_;
+  std::vector<int> dirty_gates_, dirty_stages_;
+  Stats stats_;
+};
+
+// For a session replacing all its inputs (set_inputs): makes `fresh` share
+// the fact nodes, progress and approvals of `old` that are equal in value,
+// so that the next incremental evaluation sees only what really changed.
+void share_unchanged(Inputs& fresh, const Inputs& old);
+
+}  // namespace rollgate::engine
