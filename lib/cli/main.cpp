@@ -4,9 +4,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "arguments.hpp"
 #include "atomic_file.hpp"

@@ -6,12 +6,12 @@
 
 namespace rollgate::engine {
 
-namespace {
-
 bool is_stale(const plan::FactDecl& decl, const FactInput& input, cel::Timestamp now) {
   if (!decl.max_age || !input.observed_at) return false;  // rule 4
   return elapsed(*input.observed_at, now) > *decl.max_age;
 }
+
+namespace {
 
 std::string describe_inputs(const std::vector<Evidence>& evidence) {
   std::string out;

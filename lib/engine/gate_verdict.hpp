@@ -20,6 +20,9 @@ struct Activation {
   std::vector<bool> stale;  // per fact
 };
 
+// Rule 4: older than its max_age (the fact's own, else the plan default).
+bool is_stale(const plan::FactDecl& decl, const FactInput& input, cel::Timestamp now);
+
 Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now);
 
 // `previous` is the gate's record in the previous state, when it has one

@@ -32,12 +32,11 @@ std::optional<cel::Timestamp> drift_of(const GateResult& g, const state::GateRec
   return std::nullopt;
 }
 
-// Since when `status` has held: the record's since when it had the same
+// Since when the gate's status has held: the record's since when it had the same
 // status, else now.  A soak is measured from when the gate became true.
-cel::Timestamp since_of(GateStatus status, const GateResult& g, const state::GateRecord* previous,
-                        cel::Timestamp now) {
-  if (status == GateStatus::Soaking) return *g.true_since;
-  return previous && previous->status == status ? previous->since : now;
+cel::Timestamp since_of(const GateResult& g, const state::GateRecord* previous, cel::Timestamp now) {
+  if (g.status == GateStatus::Soaking) return *g.true_since;
+  return previous && previous->status == g.status ? previous->since : now;
 }
 
 template <class Status>
@@ -78,22 +77,22 @@ void carry_history(StageResult& r, const StageHistory& history, cel::Timestamp n
   for (size_t i = 0; i < r.gates.size(); ++i) {
     GateResult& g = r.gates[i];
     const state::GateRecord* previous = history.gates[i];
-    g.since = since_of(g.status, g, previous, now);
+    g.since = since_of(g, previous, now);
     if (can_drift && g.gate->kind == plan::GateKind::Must)
       g.drift_since = drift_of(g, previous, stage_was_started, now);
     r.drift = r.drift || g.drift_since.has_value();
   }
 }
 
+void add_stage_transitions(Evaluation& e, const StageResult& r, const StageHistory& h) {
+  add_transition(e, r.stage->id, h.stage ? &h.stage->status : nullptr, r.status);
+  for (size_t i = 0; i < r.gates.size(); ++i)
+    add_transition(e, r.gates[i].gate->full_id, h.gates[i] ? &h.gates[i]->status : nullptr,
+                   r.gates[i].status);
+}
+
 void list_transitions(Evaluation& e, const std::vector<StageHistory>& histories) {
-  for (size_t s = 0; s < e.stages.size(); ++s) {
-    const StageResult& r = e.stages[s];
-    const StageHistory& h = histories[s];
-    add_transition(e, r.stage->id, h.stage ? &h.stage->status : nullptr, r.status);
-    for (size_t i = 0; i < r.gates.size(); ++i)
-      add_transition(e, r.gates[i].gate->full_id, h.gates[i] ? &h.gates[i]->status : nullptr,
-                     r.gates[i].status);
-  }
+  for (size_t s = 0; s < e.stages.size(); ++s) add_stage_transitions(e, e.stages[s], histories[s]);
 }
 
 void warn_if_plan_changed(Evaluation& e, const state::State& previous) {

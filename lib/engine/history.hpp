@@ -24,6 +24,10 @@ StageHistory find_history(const state::State* previous, const plan::Stage& stage
 // once the stage's status is decided.
 void carry_history(StageResult& r, const StageHistory& history, cel::Timestamp now);
 
+// Rule 18 for one stage: the stage, then its gates, each whose status
+// differs from its record (no record: from null).
+void add_stage_transitions(Evaluation& e, const StageResult& r, const StageHistory& history);
+
 // Rule 18: every stage and gate whose status differs from its record,
 // each stage followed by its gates, in plan order.
 void list_transitions(Evaluation& e, const std::vector<StageHistory>& histories);

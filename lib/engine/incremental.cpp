@@ -72,11 +72,6 @@ struct IncrementalEvaluator::Index {
 
 namespace {
 
-bool is_stale(const plan::FactDecl& decl, const FactInput& input, cel::Timestamp now) {
-  if (!decl.max_age || !input.observed_at) return false;  // rule 4
-  return elapsed(*input.observed_at, now) > *decl.max_age;
-}
-
 bool same_progress(const StageProgress& a, const StageProgress& b) {
   return a.state == b.state && a.started_at == b.started_at && a.done_at == b.done_at &&
          a.requested_by == b.requested_by && a.reason == b.reason;
@@ -307,12 +302,7 @@ void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs
 
     // Transitions (rule 18): against records of this very plan, so every
     // id has one; each stage, then its gates.
-    if (r.status != stage_record.status)
-      e.transitions.push_back({stage.id, std::string(to_string(stage_record.status)), to_string(r.status)});
-    for (size_t i = 0; i < r.gates.size(); ++i)
-      if (r.gates[i].status != records[i].status)
-        e.transitions.push_back({stage.gates[i].full_id, std::string(to_string(records[i].status)),
-                                 to_string(r.gates[i].status)});
+    add_stage_transitions(e, r, history);
 
     // The state this evaluation leaves, record by record.
     if (auto it = state_->stages.find(stage.id); it != state_->stages.end())
