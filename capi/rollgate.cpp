@@ -259,6 +259,32 @@ ROLLGATE_API rollgate_status rollgate_report_json(char** json, size_t* json_len,
   });
 }
 
+ROLLGATE_API rollgate_status rollgate_report_json_with(char** json, size_t* json_len,
+                                                       const rollgate_report* report,
+                                                       const rollgate_json_options* options,
+                                                       rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (json) *json = nullptr;
+    if (json_len) *json_len = 0;
+    if (!json || !report) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    rollgate::report::JsonOptions layout;
+    if (options) {
+      if (options->version < 1 || options->version > ROLLGATE_JSON_OPTIONS_VERSION)
+        return fail(err, ROLLGATE_EINVAL,
+                    "rollgate_json_options version " + std::to_string(options->version) +
+                        " is not known to this rollgate (it knows 1 to " +
+                        std::to_string(ROLLGATE_JSON_OPTIONS_VERSION) + ")");
+      const unsigned known = ROLLGATE_JSON_COMPACT | ROLLGATE_JSON_SUMMARY;
+      if (options->flags & ~known)
+        return fail(err, ROLLGATE_EINVAL,
+                    "unknown rollgate_json_options flags " + std::to_string(options->flags & ~known));
+      layout.compact = options->flags & ROLLGATE_JSON_COMPACT;
+      layout.summary = options->flags & ROLLGATE_JSON_SUMMARY;
+    }
+    return copy_out(json, json_len, rollgate::report::to_json(report->evaluation(), layout));
+  });
+}
+
 ROLLGATE_API rollgate_status rollgate_report_text(char** text, size_t* text_len,
                                                   const rollgate_report* report, rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {

@@ -363,6 +363,35 @@ ROLLGATE_API rollgate_status rollgate_report_json(char **json,
                                                   const rollgate_report *report,
                                                   rollgate_error **err);
 
+/* How rollgate_report_json_with() lays the report out.  Set version to
+ * ROLLGATE_JSON_OPTIONS_VERSION (ROLLGATE_JSON_OPTIONS_INIT does), then the
+ * fields you need: a later rollgate that adds fields reads only those of
+ * the version the caller was compiled against. */
+typedef struct rollgate_json_options {
+  unsigned int version; /* ROLLGATE_JSON_OPTIONS_VERSION */
+  unsigned int flags;   /* ROLLGATE_JSON_* bits, or 0 for the full report */
+} rollgate_json_options;
+
+#define ROLLGATE_JSON_OPTIONS_VERSION 1
+#define ROLLGATE_JSON_OPTIONS_INIT {ROLLGATE_JSON_OPTIONS_VERSION, 0}
+
+/* No whitespace between tokens: the same document, about a third smaller. */
+#define ROLLGATE_JSON_COMPACT 0x1u
+/* Summary detail, for organisation-sized plans: each stage lists only its
+ * gates that do not pass, with every field of the full report, and counts
+ * the others in "passing_gates"; the report carries "detail": "summary".
+ * Everything else (target, next, blockers, drift, transitions, warnings)
+ * is as in the full report.  docs/REPORT.md has the sizes. */
+#define ROLLGATE_JSON_SUMMARY 0x2u
+
+/* rollgate_report_json() laid out as `options` says (NULL: the full,
+ * indented report).  Ownership as for rollgate_report_json().
+ * Returns ROLLGATE_OK; ROLLGATE_EINVAL for a NULL argument, an options
+ * version this library does not know, or an unknown flag; ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_report_json_with(
+    char **json, size_t *json_len, const rollgate_report *report,
+    const rollgate_json_options *options, rollgate_error **err);
+
 /* The report as text for people, the same as `rollgate eval --format text`.
  * Ownership as for rollgate_report_json(). */
 ROLLGATE_API rollgate_status rollgate_report_text(char **text,

@@ -206,6 +206,17 @@ int main(int argc, char** argv) {
   if (rollgate_report_text(&text, &text_len, report, &err) != ROLLGATE_OK) die("rollgate_report_text", err);
   const double text_s = cpu_seconds() - t0;
   rollgate_free(text);
+  // The summary layout for organisation-sized plans: compact, and only the
+  // gates that do not pass listed.
+  char* brief = nullptr;
+  size_t brief_len = 0;
+  rollgate_json_options brief_options = ROLLGATE_JSON_OPTIONS_INIT;
+  brief_options.flags = ROLLGATE_JSON_COMPACT | ROLLGATE_JSON_SUMMARY;
+  t0 = cpu_seconds();
+  if (rollgate_report_json_with(&brief, &brief_len, report, &brief_options, &err) != ROLLGATE_OK)
+    die("rollgate_report_json_with", err);
+  const double brief_s = cpu_seconds() - t0;
+  rollgate_free(brief);
   ReportCounter count{json, json + json_len};
   count.value(1);
   rollgate_free(json);
@@ -249,13 +260,16 @@ int main(int argc, char** argv) {
                median(change_times) * 1e3, json_s * 1e3, double(json_len) / 1e6, text_s * 1e3, double(text_len) / 1e6);
   std::printf("RESULT engine=rollgate gates=%zu ns_per_gate=%.2f eval_ms=%.4f evals=%zu compile_us_per_gate=%.4f "
               "compile_s=%.4f compile_ms_per_mb=%.2f plan_mb=%.2f set_inputs_ms=%.3f again_ms=%.4f change_ms=%.4f "
-              "json_ms=%.3f json_mb=%.3f json_bytes_per_stage=%.0f text_ms=%.3f text_mb=%.3f "
+              "json_ms=%.3f json_mb=%.3f json_bytes_per_stage=%.0f summary_json_ms=%.3f summary_json_mb=%.3f "
+              "summary_json_bytes_per_stage=%.0f text_ms=%.3f text_mb=%.3f "
               "mem_bytes_per_gate=%.0f peak_bytes_per_gate=%.0f true_gates=%zu stages_done=%zu stages_blocked=%zu "
               "stages_waiting=%zu stages_ready=%zu stages_other=%zu\n",
               count.gates, eval_s * 1e9 / G, eval_s * 1e3, evals.size(), compile_s * 1e6 / G, compile_s,
               compile_s * 1e3 / mb, mb, set_inputs_s * 1e3, median(again_times) * 1e3, median(change_times) * 1e3,
               json_s * 1e3, double(json_len) / 1e6,
               double(json_len) / double(count.done + count.blocked + count.waiting + count.ready + count.other),
+              brief_s * 1e3, double(brief_len) / 1e6,
+              double(brief_len) / double(count.done + count.blocked + count.waiting + count.ready + count.other),
               text_s * 1e3, double(text_len) / 1e6, double(rss_plan - rss0) * 1024 / G,
               double(rss_end - rss0) * 1024 / G, count.pass, count.done, count.blocked, count.waiting, count.ready,
               count.other);

@@ -103,21 +103,23 @@ def main():
     print()
     print("| rollgate, gates | compile ms/MB of plan | plan MB | set_inputs ms | full evaluation ms "
           "| again, nothing changed, ms | set_fact + evaluate ms | JSON report ms | JSON MB | JSON bytes/stage "
+          "| summary JSON ms | summary JSON MB | summary JSON bytes/stage "
           "| text report ms | memory bytes/compiled gate | peak bytes/gate |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for label in order:
         g = rows.get((label, "rollgate"))
         if g and "not_evaluated" in g:
-            print("| %s | %s | %s | not evaluated | | | | | | | | %s | |" % (
+            print("| %s | %s | %s | not evaluated | | | | | | | | | | | %s | |" % (
                 "{:,}".format(int(g["gates"])), "{:,.0f}".format(num(g, "compile_ms_per_mb")), g["plan_mb"],
                 "{:,}".format(int(num(g, "mem_bytes_per_gate")))))
             continue
         if not g or status(g):
             continue
-        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
+        print("| %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s | %s |" % (
             "{:,}".format(int(g["gates"])), "{:,.0f}".format(num(g, "compile_ms_per_mb")), g["plan_mb"],
             g["set_inputs_ms"], g["eval_ms"], g["again_ms"], g["change_ms"], g["json_ms"], g["json_mb"],
-            "{:,}".format(int(num(g, "json_bytes_per_stage"))), g["text_ms"],
+            "{:,}".format(int(num(g, "json_bytes_per_stage"))), g.get("summary_json_ms", "—"),
+            g.get("summary_json_mb", "—"), "{:,}".format(int(num(g, "summary_json_bytes_per_stage"))), g["text_ms"],
             "{:,}".format(int(num(g, "mem_bytes_per_gate"))), "{:,}".format(int(num(g, "peak_bytes_per_gate")))))
     py, c = rows.get(("10k", "python")), rows.get(("10k", "rollgate"))
     print()

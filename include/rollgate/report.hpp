@@ -50,6 +50,23 @@ class Report {
   /// @throws Error (ROLLGATE_EINVAL for an empty Report, ROLLGATE_ENOMEM).
   std::string json() const { return detail::render(&rollgate_report_json, report_.get()); }
 
+  /// The report as JSON laid out as `flags` says: ROLLGATE_JSON_COMPACT (no
+  /// whitespace), ROLLGATE_JSON_SUMMARY (each stage lists only the gates that
+  /// do not pass); 0 is json().
+  /// @throws Error (ROLLGATE_EINVAL for an empty Report or an unknown flag,
+  /// ROLLGATE_ENOMEM).
+  std::string json(unsigned flags) const {
+    rollgate_json_options options = ROLLGATE_JSON_OPTIONS_INIT;
+    options.flags = flags;
+    char* raw = nullptr;
+    std::size_t len = 0;
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_report_json_with(&raw, &len, report_.get(), &options, &err);
+    std::unique_ptr<char, detail::BufferFree> buffer(raw);
+    check(status, err);
+    return buffer ? std::string(buffer.get(), len) : std::string();
+  }
+
   /// The report as text for people, as `rollgate eval --format text` prints it.
   /// @throws Error (ROLLGATE_EINVAL for an empty Report, ROLLGATE_ENOMEM).
   std::string text() const { return detail::render(&rollgate_report_text, report_.get()); }

@@ -279,9 +279,28 @@ class Checker {
     std::vector<const Overload*> matched;
     std::optional<Type> result;
     Substitution chosen;
+    bool chosen_is_current = false;  // `chosen` would equal subst_
     const std::string suffix = "#" + std::to_string(e.id);
+    // With no type parameter in the arguments, an overload without any
+    // either binds nothing: it is tried against subst_ itself, uncopied.
+    bool concrete_args = true;
+    for (const Type& a : args) concrete_args = concrete_args && !mentions_type_param(a);
     for (const Overload& o : fn.overloads) {
       if (o.member != member || o.params.size() != args.size()) continue;
+      if (options_.check_types && concrete_args && !overload_has_params(o)) {
+        bool fits = true;
+        for (size_t i = 0; i < args.size() && fits; ++i)
+          fits = is_assignable(o.params[i], args[i], subst_);
+        if (!fits) continue;
+        matched.push_back(&o);
+        if (!result) {
+          result = o.result;
+          chosen_is_current = true;
+        } else if (!(*result == o.result)) {
+          result = Type::dyn();
+        }
+        continue;
+      }
       Substitution trial = subst_;
       if (options_.check_types && !arguments_fit(o, args, suffix, trial)) continue;
       matched.push_back(&o);
@@ -295,13 +314,21 @@ class Checker {
         result = Type::dyn();
       }
     }
-    out_.overloads[e.id] = matched;
     if (matched.empty()) {
+      out_.overloads[e.id] = {};
       if (!options_.check_types) return record(e, Type::dyn());
       return type_error(e, no_overload_message(e, fn.name, args, member));
     }
-    if (matched.size() == 1) subst_ = std::move(chosen);
+    if (matched.size() == 1 && !chosen_is_current) subst_ = std::move(chosen);
+    out_.overloads[e.id] = std::move(matched);
     return record(e, *result);
+  }
+
+  static bool overload_has_params(const Overload& o) {
+    if (mentions_type_param(o.result)) return true;
+    for (const Type& p : o.params)
+      if (mentions_type_param(p)) return true;
+    return false;
   }
 
   static bool arguments_fit(const Overload& o, const std::vector<Type>& args,

@@ -25,7 +25,7 @@ bool Environment::is_indexable_namespace(std::string_view name) const {
 const VariableDecl* Environment::find_variable(std::string_view name) const {
   // Searched only while compiling, never while evaluating; hashed because
   // a plan with many stages declares three variables per stage.
-  auto it = index_.find(std::string(name));
+  auto it = index_.find(name);
   return it == index_.end() ? nullptr : &variables_[it->second];
 }
 

@@ -38,7 +38,16 @@ class Environment {
 
  private:
   std::vector<VariableDecl> variables_;
-  std::unordered_map<std::string, size_t> index_;  // name -> variables_ index
+  // Hashes std::string and std::string_view alike, so that find_variable
+  // looks a string_view up without building a std::string.
+  struct NameHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const noexcept {
+      return std::hash<std::string_view>{}(s);
+    }
+  };
+  // name -> variables_ index
+  std::unordered_map<std::string, size_t, NameHash, std::equal_to<>> index_;
   std::vector<std::string> indexable_namespaces_;
 };
 

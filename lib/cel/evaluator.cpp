@@ -20,6 +20,7 @@ class Planner {
     std::sort(slots_.begin(), slots_.end());
     slots_.erase(std::unique(slots_.begin(), slots_.end()), slots_.end());
     plan.referenced_slots = std::move(slots_);
+    plan.referenced_slots.shrink_to_fit();  // kept for the program's lifetime
     return plan;
   }
 

@@ -115,6 +115,7 @@ class FastGateBuilder {
     const auto r = build(root);
     if (!r) return std::nullopt;
     gate_.root_ = *r;
+    gate_.nodes_.shrink_to_fit();  // kept for the program's lifetime
     return std::move(gate_);
   }
 

@@ -1,6 +1,6 @@
 #include "cel/fold.hpp"
 
-#include <unordered_set>
+#include <vector>
 
 #include "cel/evaluator.hpp"
 
@@ -32,14 +32,14 @@ class Folder {
       mark(*c->loop_step);
       mark(*c->result);
     }
-    if (constant) constant_.insert(e.id);
+    if (constant) set_constant(e.id);
     return constant;
   }
 
   // Pre-order: folds the largest constant subexpressions that evaluate.
   void fold(Expr& e) {
     if (e.kind == ExprKind::Const) return;
-    if (constant_.contains(e.id) && !checked_.references.contains(e.id) &&
+    if (is_constant(e.id) && !checked_.references.contains(e.id) &&
         try_fold(e))
       return;
     if (e.target) fold(*e.target);
@@ -81,7 +81,7 @@ class Folder {
     Value v = p.root->eval(frame);
     if (v.is_error() || v.is_unknown()) return false;
     e.kind = ExprKind::Const;
-    e.literal = v.debug_string();
+    e.literal.clear();  // read only by the parser (macros), never after folding
     e.constant = std::move(v);
     e.name.clear();
     e.target.reset();
@@ -96,8 +96,18 @@ class Folder {
     return true;
   }
 
+  // Node ids are small and dense: a bit per id.
+  void set_constant(int64_t id) {
+    if (id < 0) return;
+    if (size_t(id) >= constant_.size()) constant_.resize(size_t(id) + 1, false);
+    constant_[size_t(id)] = true;
+  }
+  bool is_constant(int64_t id) const {
+    return id >= 0 && size_t(id) < constant_.size() && constant_[size_t(id)];
+  }
+
   const CheckResult& checked_;
-  std::unordered_set<int64_t> constant_;
+  std::vector<bool> constant_;
   size_t folded_ = 0;
 };
 

@@ -72,6 +72,7 @@ class Lexer {
 
   std::vector<Token> run() {
     std::vector<Token> tokens;
+    tokens.reserve(src_.size() / 3 + 2);  // a fair guess, to grow once at most
     for (;;) {
       skip_space_and_comments();
       Token token = next();

@@ -158,6 +158,7 @@ class Parser {
   template <typename... Args>
   ExprPtr call(const char* fn, size_t offset, Args&&... args) {
     std::vector<ExprPtr> list;
+    list.reserve(sizeof...(Args));
     (list.push_back(std::forward<Args>(args)), ...);
     return factory_.call(fn, offset, std::move(list));
   }
@@ -173,10 +174,11 @@ class Parser {
   // long chain does not make a deep tree.
   ExprPtr parse_logical(TokenKind op_kind, const char* fn,
                         ExprPtr (Parser::*operand)()) {
-    std::vector<ExprPtr> terms;
-    std::vector<size_t> ops;
     ExprPtr first = (this->*operand)();
     if (!first) return nullptr;
+    if (!at(op_kind)) return first;  // no chain: no need for the lists below
+    std::vector<ExprPtr> terms;
+    std::vector<size_t> ops;
     terms.push_back(std::move(first));
     while (at(op_kind)) {
       ops.push_back(advance().offset);

@@ -36,7 +36,20 @@ bool bind(const Type& param, const Type& t, Substitution& s) {
   return true;
 }
 
+// Whether `t` mentions a type parameter anywhere (without allocating).
+bool has_param(const Type& t) {
+  switch (t.kind()) {
+    case K::TypeParam: return true;
+    case K::List:
+    case K::Optional: return has_param(t.element());
+    case K::Map: return has_param(t.key()) || has_param(t.value());
+    default: return false;
+  }
+}
+
 }  // namespace
+
+bool mentions_type_param(const Type& t) { return has_param(t); }
 
 bool is_assignable(const Type& formal, const Type& actual, Substitution& s) {
   const Type f = walk(formal, s);
@@ -56,6 +69,7 @@ bool is_assignable(const Type& formal, const Type& actual, Substitution& s) {
 }
 
 Type substitute(const Type& t, const Substitution& s, bool free_to_dyn) {
+  if (!has_param(t)) return t;  // nothing to replace: the same type, shared
   const Type w = walk(t, s);
   switch (w.kind()) {
     case K::TypeParam: return free_to_dyn ? Type::dyn() : w;
@@ -69,6 +83,7 @@ Type substitute(const Type& t, const Substitution& s, bool free_to_dyn) {
 }
 
 Type rename_params(const Type& t, const std::string& suffix) {
+  if (!has_param(t)) return t;  // nothing to rename: the same type, shared
   switch (t.kind()) {
     case K::TypeParam: return Type::type_param(t.param_name() + suffix);
     case K::List: return Type::list(rename_params(t.element(), suffix));

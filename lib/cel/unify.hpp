@@ -24,6 +24,9 @@ Type substitute(const Type& t, const Substitution& s, bool free_to_dyn);
 // an overload gets its own parameters.
 Type rename_params(const Type& t, const std::string& suffix);
 
+// Whether `t` mentions a type parameter anywhere.
+bool mentions_type_param(const Type& t);
+
 // The type of a list element / map key or value given two candidates: the
 // type itself when they agree, dyn when they don't.
 Type join_types(const Type& a, const Type& b, Substitution& s);

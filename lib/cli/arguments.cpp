@@ -5,6 +5,7 @@ namespace rollgate::cli {
 const char* const kUsage =
     "usage: rollgate eval PLAN [--facts FACTS] [--now RFC3339] [--format text|json]\n"
     "                     [--state STATE] [--what-if PATCH] [--fail-on-drift]\n"
+    "                     [--detail full|summary] [--compact]\n"
     "       rollgate diff OLD NEW [--format text|json]\n"
     "       rollgate --version\n"
     "       rollgate --help\n"
@@ -17,6 +18,9 @@ const char* const kUsage =
     "       --what-if PATCH  evaluate with the facts, progress and approvals of PATCH\n"
     "                        applied; saves no state; the report lists what changed\n"
     "       --fail-on-drift  exit 1 while a started stage's gate drifts\n"
+    "       --detail summary in JSON, each stage lists only its gates that do not\n"
+    "                        pass and counts the others in passing_gates\n"
+    "       --compact        JSON without whitespace\n"
     "diff   compares two versions of a plan and classes each change as tightened,\n"
     "       loosened or changed, loosened changes first.\n"
     "\n"
@@ -52,10 +56,11 @@ ParseOutcome parse_eval(const std::vector<std::string>& args) {
   Arguments parsed;
   parsed.command = Arguments::Command::Eval;
   EvalArguments& eval = parsed.eval;
-  std::optional<std::string> format;
+  std::optional<std::string> format, detail;
   std::string error;
   for (size_t i = 1; i < args.size(); ++i) {
     if (take_option(args, i, "--facts", eval.facts_path, error) ||
+        take_option(args, i, "--detail", detail, error) ||
         take_option(args, i, "--now", eval.now, error) ||
         take_option(args, i, "--format", format, error) ||
         take_option(args, i, "--state", eval.state_path, error) ||
@@ -67,6 +72,10 @@ ParseOutcome parse_eval(const std::vector<std::string>& args) {
       eval.fail_on_drift = true;
       continue;
     }
+    if (args[i] == "--compact") {
+      eval.compact = true;
+      continue;
+    }
     if (args[i].rfind("--", 0) == 0) return fail("unknown option '" + args[i] + "'");
     if (!eval.plan_path.empty()) return fail("eval takes one PLAN, got '" + eval.plan_path + "' and '" + args[i] + "'");
     eval.plan_path = args[i];
@@ -75,6 +84,11 @@ ParseOutcome parse_eval(const std::vector<std::string>& args) {
   if (format) {
     if (*format != "text" && *format != "json") return fail("--format must be text or json, not '" + *format + "'");
     eval.format = *format;
+  }
+  if (detail) {
+    if (*detail != "full" && *detail != "summary")
+      return fail("--detail must be full or summary, not '" + *detail + "'");
+    eval.summary = *detail == "summary";
   }
   return {parsed, ""};
 }

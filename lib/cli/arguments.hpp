@@ -16,6 +16,8 @@ struct EvalArguments {
   std::optional<std::string> state_path;
   std::optional<std::string> what_if_path;  // a patch; nothing is saved
   bool fail_on_drift = false;               // exit 1 while drift[] is not empty
+  bool compact = false;                     // JSON without whitespace
+  bool summary = false;                     // --detail summary: only gates that do not pass
 };
 
 struct DiffArguments {

@@ -38,7 +38,8 @@ int run_eval(const rollgate::cli::EvalArguments& args) {
   rollgate::Report report = args.what_if_path
                                 ? session.what_if(rollgate::cli::read_file(*args.what_if_path), seconds, nanos, *args.what_if_path)
                                 : session.evaluate(seconds, nanos);
-  std::cout << (args.format == "json" ? report.json() : report.text());
+  unsigned layout = (args.compact ? ROLLGATE_JSON_COMPACT : 0u) | (args.summary ? ROLLGATE_JSON_SUMMARY : 0u);
+  std::cout << (args.format == "json" ? report.json(layout) : report.text());
   std::cout.flush();
   if (!std::cout) throw std::runtime_error("cannot write the report to standard output");
   // Only after the report is out, and never for a what-if (rule 15).

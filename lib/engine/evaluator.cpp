@@ -46,7 +46,7 @@ StageResult evaluate_stage(const Evaluation& e, int s, const Activation& activat
   r.gates.reserve(r.stage->gates.size());
   for (size_t i = 0; i < r.stage->gates.size(); ++i)
     r.gates.push_back(gate_verdict(*e.plan, r.stage->gates[i], *e.inputs, activation,
-                                   e.evaluated_at, history.gates[i]));
+                                   e.evaluated_at, history.gate(i)));
   decide_stage_status(r, s, *e.plan, *e.inputs, e.evaluated_at);
   carry_history(r, history, e.evaluated_at);
   return r;
@@ -79,15 +79,17 @@ Evaluation evaluate_with(std::shared_ptr<const plan::Plan> plan, std::shared_ptr
   e.evaluated_at = now;
   e.warnings = e.inputs->warnings;
   e.has_previous_state = previous != nullptr;
-  std::vector<StageHistory> histories;
-  histories.reserve(e.plan->stages.size());
+  std::optional<state::RecordMap> records;
+  if (previous) records.emplace(*previous, *e.plan);
   e.stages.reserve(e.plan->stages.size());
+  size_t first_gate = 0;
   for (size_t s = 0; s < e.plan->stages.size(); ++s) {
-    histories.push_back(find_history(previous, e.plan->stages[s]));
-    e.stages.push_back(evaluate_stage(e, int(s), activation, histories.back()));
+    StageHistory history(records ? &*records : nullptr, s, first_gate);
+    e.stages.push_back(evaluate_stage(e, int(s), activation, history));
+    first_gate += e.stages.back().gates.size();
   }
   if (previous) {
-    list_transitions(e, histories);
+    list_transitions(e, *records);
     warn_if_plan_changed(e, *previous);
   }
   summarize(e);

@@ -45,6 +45,19 @@ void add_transition(Evaluation& e, const std::string& id, const Status* from, St
   else if (*from != to) e.transitions.push_back({id, std::string(to_string(*from)), to_string(to)});
 }
 
+// Calls f(is_stage, id) for every record of `state`: stages, then gates.
+template <class F>
+void for_each_record_id(const state::State& state, F f) {
+  if (state.ids) {
+    for (const std::string& id : state.ids->stages) f(true, id);
+    for (const std::string& id : state.ids->gates) f(false, id);
+  } else if (state.plan) {
+    for (const plan::Stage& stage : state.plan->stages) f(true, stage.id);
+    for (const plan::Stage& stage : state.plan->stages)
+      for (const plan::Gate& gate : stage.gates) f(false, gate.full_id);
+  }
+}
+
 std::string id_list(std::vector<std::string> ids) {
   std::sort(ids.begin(), ids.end());
   std::string out;
@@ -54,29 +67,17 @@ std::string id_list(std::vector<std::string> ids) {
 
 }  // namespace
 
-StageHistory find_history(const state::State* previous, const plan::Stage& stage) {
-  StageHistory h;
-  h.gates.resize(stage.gates.size(), nullptr);
-  if (!previous) return h;
-  if (auto it = previous->stages.find(stage.id); it != previous->stages.end()) h.stage = &it->second;
-  for (size_t i = 0; i < stage.gates.size(); ++i) {
-    const plan::Gate& gate = stage.gates[i];
-    auto it = previous->gates.find(gate.full_id);
-    if (it != previous->gates.end() && it->second.definition == gate.definition) h.gates[i] = &it->second;
-  }
-  return h;
-}
-
 void carry_history(StageResult& r, const StageHistory& history, cel::Timestamp now) {
-  r.since = history.stage && history.stage->status == r.status ? history.stage->since : now;
-  bool stage_was_started = history.stage && started(history.stage->status);
+  const state::StageRecord* before = history.stage();
+  r.since = before && before->status == r.status ? before->since : now;
+  bool stage_was_started = before && started(before->status);
   // Drift lives only on a started stage: cancelled, rolled back or not
   // started again, it clears.
   bool can_drift = started(r.status);
   r.drift = false;
   for (size_t i = 0; i < r.gates.size(); ++i) {
     GateResult& g = r.gates[i];
-    const state::GateRecord* previous = history.gates[i];
+    const state::GateRecord* previous = history.gate(i);
     g.since = since_of(g, previous, now);
     if (can_drift && g.gate->kind == plan::GateKind::Must)
       g.drift_since = drift_of(g, previous, stage_was_started, now);
@@ -85,35 +86,43 @@ void carry_history(StageResult& r, const StageHistory& history, cel::Timestamp n
 }
 
 void add_stage_transitions(Evaluation& e, const StageResult& r, const StageHistory& h) {
-  add_transition(e, r.stage->id, h.stage ? &h.stage->status : nullptr, r.status);
-  for (size_t i = 0; i < r.gates.size(); ++i)
-    add_transition(e, r.gates[i].gate->full_id, h.gates[i] ? &h.gates[i]->status : nullptr,
-                   r.gates[i].status);
+  const state::StageRecord* stage = h.stage();
+  add_transition(e, r.stage->id, stage ? &stage->status : nullptr, r.status);
+  for (size_t i = 0; i < r.gates.size(); ++i) {
+    const state::GateRecord* gate = h.gate(i);
+    add_transition(e, r.gates[i].gate->full_id, gate ? &gate->status : nullptr, r.gates[i].status);
+  }
 }
 
-void list_transitions(Evaluation& e, const std::vector<StageHistory>& histories) {
-  for (size_t s = 0; s < e.stages.size(); ++s) add_stage_transitions(e, e.stages[s], histories[s]);
+void list_transitions(Evaluation& e, const state::RecordMap& records) {
+  size_t first_gate = 0;
+  for (size_t s = 0; s < e.stages.size(); ++s) {
+    add_stage_transitions(e, e.stages[s], StageHistory(&records, s, first_gate));
+    first_gate += e.stages[s].gates.size();
+  }
 }
 
 void warn_if_plan_changed(Evaluation& e, const state::State& previous) {
   const plan::Plan& plan = *e.plan;
   if (previous.plan_digest == plan.digest) return;
+  state::RecordMap records(previous, plan);
   std::vector<std::string> added, removed, redefined;
   std::unordered_set<std::string_view> stage_ids, gate_ids;
-  for (const plan::Stage& stage : plan.stages) {
+  size_t g = 0;
+  for (size_t s = 0; s < plan.stages.size(); ++s) {
+    const plan::Stage& stage = plan.stages[s];
     stage_ids.insert(stage.id);
-    if (!previous.stages.count(stage.id)) added.push_back(stage.id);
+    if (!records.stage(s)) added.push_back(stage.id);
     for (const plan::Gate& gate : stage.gates) {
       gate_ids.insert(gate.full_id);
-      auto it = previous.gates.find(gate.full_id);
-      if (it == previous.gates.end()) added.push_back(gate.full_id);
-      else if (it->second.definition != gate.definition) redefined.push_back(gate.full_id);
+      if (!records.gate(g)) added.push_back(gate.full_id);
+      else if (!records.same_gate(g)) redefined.push_back(gate.full_id);
+      ++g;
     }
   }
-  for (const auto& [id, record] : previous.stages)
-    if (!stage_ids.count(id)) removed.push_back(id);
-  for (const auto& [id, record] : previous.gates)
-    if (!gate_ids.count(id)) removed.push_back(id);
+  for_each_record_id(previous, [&](bool is_stage, const std::string& id) {
+    if (!(is_stage ? stage_ids : gate_ids).count(id)) removed.push_back(id);
+  });
   std::string warning = "the plan changed since the state was saved (state of " + previous.plan_digest +
                         ", plan " + plan.digest + "); its records were used id by id";
   if (!added.empty()) warning += "; added: " + id_list(std::move(added));

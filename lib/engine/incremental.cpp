@@ -9,6 +9,7 @@
 #include "engine/stage_status.hpp"
 #include "engine/stage_variables.hpp"
 #include "engine/time_math.hpp"
+#include "state/record_map.hpp"
 #include "state/state.hpp"
 
 namespace rollgate::engine {
@@ -265,31 +266,24 @@ void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs
 
   // Each affected stage again, against the records the last evaluation
   // left (they are its results: the state is state_after of it).
+  // The records are the state the last evaluation left (state_after of
+  // it, kept up to date below), matched by position.
   e.transitions.clear();
-  std::vector<state::GateRecord> records;
-  std::vector<Transition> transitions;
+  state::RecordMap records(*state_, plan);
   for (int s : dirty_stages_) {
     StageResult& before = e.stages[size_t(s)];
     const plan::Stage& stage = *before.stage;
-    state::StageRecord stage_record{before.status, before.since};
-    records.clear();
-    records.reserve(before.gates.size());
-    for (const GateResult& g : before.gates)
-      records.push_back({g.status, g.since, std::string(), g.true_since, g.drift_since});
-    StageHistory history;
-    history.stage = &stage_record;
-    history.gates.reserve(records.size());
-    for (const state::GateRecord& r : records) history.gates.push_back(&r);
+    int first = index.gate_offset[size_t(s)];
+    StageHistory history(&records, size_t(s), size_t(first));
 
     StageResult r;
     r.stage = &stage;
     r.gates = std::move(before.gates);
-    int first = index.gate_offset[size_t(s)];
     for (size_t i = 0; i < r.gates.size(); ++i) {
       // As gate_verdict leaves it: carry_history decides drift afresh.
       r.gates[i].drift_since.reset();
       if (gate_mark_[size_t(first) + i] != generation_) continue;
-      GateResult fresh = gate_verdict(plan, stage.gates[i], cur, activation_, now, history.gates[i]);
+      GateResult fresh = gate_verdict(plan, stage.gates[i], cur, activation_, now, history.gate(i));
       // The summary reads gate statuses (messages are formatted when a
       // report is rendered, from the evaluation as it is then).
       if (fresh.status != r.gates[i].status) summary_needed = true;
@@ -304,16 +298,13 @@ void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs
     // id has one; each stage, then its gates.
     add_stage_transitions(e, r, history);
 
-    // The state this evaluation leaves, record by record.
-    if (auto it = state_->stages.find(stage.id); it != state_->stages.end())
-      it->second = state::StageRecord{r.status, r.since};
-    for (const GateResult& g : r.gates)
-      if (auto it = state_->gates.find(g.gate->full_id); it != state_->gates.end()) {
-        it->second.status = g.status;
-        it->second.since = g.since;
-        it->second.true_since = g.true_since;
-        it->second.drift_since = g.drift_since;
-      }
+    // The state this evaluation leaves, record by record (after the
+    // history above has been read).
+    state_->stages[size_t(s)] = state::StageRecord{r.status, r.since};
+    for (size_t i = 0; i < r.gates.size(); ++i) {
+      const GateResult& g = r.gates[i];
+      state_->gates[size_t(first) + i] = state::GateRecord{g.status, g.since, g.true_since, g.drift_since};
+    }
     before = std::move(r);
   }
   state_->evaluated_at = now;

@@ -13,6 +13,8 @@ namespace rollgate::json {
 namespace {
 
 constexpr unsigned kMaxDepth = 64;
+// Objects with at most this many keys look for duplicate keys linearly.
+constexpr size_t kLinearKeys = 16;
 
 bool is_utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
@@ -119,11 +121,26 @@ class Scanner {
   void object() {
     ++pos_;
     skip_ws();
+    // The keys so far: searched linearly while the object is small (as
+    // nearly all are), in a hash set past that.
+    std::vector<std::string> keys;
+    keys.reserve(8);
     std::unordered_set<std::string> seen;
+    bool hashed = false;
     while (text_[pos_] != '}') {
       size_t key_offset = pos_;
       std::string key = string_body();
-      bool repeated = !seen.insert(key).second;
+      bool repeated;
+      if (!hashed && keys.size() < kLinearKeys) {
+        repeated = std::find(keys.begin(), keys.end(), key) != keys.end();
+        if (!repeated) keys.push_back(key);
+      } else {
+        if (!hashed) {
+          seen.insert(std::make_move_iterator(keys.begin()), std::make_move_iterator(keys.end()));
+          hashed = true;
+        }
+        repeated = !seen.insert(key).second;
+      }
       skip_ws();
       ++pos_;  // ':'
       skip_ws();

@@ -31,10 +31,10 @@ void ObjectReader::set_subject(std::string kind, std::string subject) {
 }
 
 void ObjectReader::allow_only(std::initializer_list<std::string_view> fields) {
-  std::vector<std::string> known(fields.begin(), fields.end());
   for (const auto& member : object_) {
     std::string_view key(member.key().data(), member.key().size());
     if (std::find(fields.begin(), fields.end(), key) != fields.end()) continue;
+    const std::vector<std::string> known(fields.begin(), fields.end());
     error_at(pointer(key), "unknown field '" + std::string(key) + "'" + text::did_you_mean(key, known),
              /*at_key=*/true);
   }

@@ -1,18 +1,34 @@
 #include "plan/definition_digest.hpp"
 
-#include <boost/json/value.hpp>
-
 #include "plan/digest.hpp"
 #include "support/sha256.hpp"
 
 namespace rollgate::plan {
 
 std::string definition_digest(std::string_view expr, GateKind kind, OnUnknown on_unknown) {
-  boost::json::object definition;
-  definition["expr"] = expr;
-  definition["kind"] = to_string(kind);
-  definition["on_unknown"] = to_string(on_unknown);
-  return "sha256:" + sha256_hex(canonical_json(definition));
+  // The canonical JSON of {"expr": .., "kind": .., "on_unknown": ..} (keys
+  // sorted), hashed as it is written rather than built as a JSON object.
+  Sha256 hasher;
+  hasher.update("{\"expr\":");
+  if (json_string_is_plain(expr)) {
+    hasher.update('"');
+    hasher.update(expr);
+    hasher.update('"');
+  } else {
+    std::string quoted;
+    append_json_string(quoted, expr);
+    hasher.update(quoted);
+  }
+  hasher.update(",\"kind\":\"");
+  hasher.update(to_string(kind));
+  hasher.update("\",\"on_unknown\":\"");
+  hasher.update(to_string(on_unknown));
+  hasher.update("\"}");
+  std::string out;
+  out.reserve(71);
+  out += "sha256:";
+  hasher.append_hex(out);
+  return out;
 }
 
 }  // namespace rollgate::plan

@@ -7,11 +7,21 @@
 
 namespace rollgate::plan::detail {
 
+namespace {
+const MatrixCombination kNoCombination;
+}  // namespace
+
 void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::json::object& raw_stage,
                             const MatrixCombination& combination) {
   const boost::json::array* gates = reader.array("gates");
   if (!gates) return;
   const boost::json::array& raw_gates = raw_stage.at("gates").get_array();
+  const MatrixCombination* shared_combination = &kNoCombination;
+  if (!combination.empty()) {
+    combinations_.push_back(combination);
+    shared_combination = &combinations_.back();
+  }
+  stage.gates.reserve(gates->size());
   std::set<std::string> ids;
   for (size_t i = 0; i < gates->size(); ++i) {
     std::string pointer = json::pointer_append(reader.pointer("gates"), i);
@@ -49,35 +59,57 @@ void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::jso
       gate.expr = *expr;
       gate.definition = definition_digest(gate.expr, gate.kind, gate.on_unknown);
       const boost::json::string& raw = raw_gates[i].get_object().at("expr").get_string();
-      pending_gates_.push_back({int(plan_->stages.size()), stage.gates.size(), gr.pointer("expr"),
-                                std::string(raw.data(), raw.size()), combination});
+      pending_gates_.push_back({int(plan_->stages.size()), stage.gates.size(), i, &raw,
+                                shared_combination});
     }
     stage.gates.push_back(std::move(gate));
   }
 }
 
-void PlanLoader::compile_gate(Gate& gate, const std::string& expr_pointer, std::string_view raw_expr,
-                              const MatrixCombination& combination) {
-  Substitution sub = substitute(raw_expr, combination);
-  cel::CompileResult compiled = cel::compile(sub.text, plan_->environment);
-  for (const cel::CompileIssue& issue : compiled.issues) {
-    size_t raw_offset = sub.source_offsets[std::min(issue.offset, sub.source_offsets.size() - 1)];
-    json::TextPosition p = doc_.map.position_in_string(expr_pointer, raw_offset);
-    Diagnostic d = located(expr_pointer, issue.message, "gate", gate.full_id);
-    d.line = p.line;
-    d.column = p.column;
-    errors_.push_back(std::move(d));
+void PlanLoader::compile_gate(Gate& gate, const PendingGate& pending) {
+  // gate.expr is the raw expression after substitution: compile that, or
+  // reuse the program of an earlier gate with the same text.
+  std::shared_ptr<const cel::Program> program;
+  const std::string_view expr = gate.expr;
+  if (auto it = programs_.find(expr); it != programs_.end()) {
+    program = it->second;
+  } else {
+    cel::CompileResult compiled = cel::compile(gate.expr, plan_->environment);
+    if (!compiled.issues.empty()) {
+      const std::string expr_pointer =
+          json::pointer_append(json::pointer_append(json::pointer_append(
+                                   stage_pointers_[size_t(pending.stage)], "gates"),
+                                                    pending.json_index),
+                               "expr");
+      const std::string_view raw_expr(pending.raw_expr->data(), pending.raw_expr->size());
+      Substitution sub = substitute(raw_expr, *pending.combination);
+      for (const cel::CompileIssue& issue : compiled.issues) {
+        size_t raw_offset = sub.source_offsets[std::min(issue.offset, sub.source_offsets.size() - 1)];
+        json::TextPosition p = doc_.map.position_in_string(expr_pointer, raw_offset);
+        Diagnostic d = located(expr_pointer, issue.message, "gate", gate.full_id);
+        d.line = p.line;
+        d.column = p.column;
+        errors_.push_back(std::move(d));
+      }
+    }
+    if (!compiled.ok()) return;
+    program = std::move(compiled.program);
+    programs_.emplace(expr, program);
   }
-  if (!compiled.ok()) return;
-  cel::Type::Kind kind = compiled.program->result_type().kind();
+  cel::Type::Kind kind = program->result_type().kind();
   if (kind != cel::Type::Kind::Bool && kind != cel::Type::Kind::Dyn) {
+    const std::string expr_pointer =
+        json::pointer_append(json::pointer_append(json::pointer_append(
+                                 stage_pointers_[size_t(pending.stage)], "gates"),
+                                                  pending.json_index),
+                             "expr");
     errors_.push_back(located(expr_pointer,
                               "a gate must yield bool, but this expression yields " +
-                                  compiled.program->result_type().to_string(),
+                                  program->result_type().to_string(),
                               "gate", gate.full_id));
     return;
   }
-  gate.program = std::move(compiled.program);
+  gate.program = std::move(program);
 }
 
 void PlanLoader::declare_stage_variables() {
@@ -95,9 +127,10 @@ void PlanLoader::declare_stage_variables() {
 }
 
 void PlanLoader::compile_pending_gates() {
+  programs_.reserve(pending_gates_.size());
   for (const PendingGate& p : pending_gates_) {
     Gate& gate = plan_->stages[size_t(p.stage)].gates[p.gate];
-    compile_gate(gate, p.expr_pointer, p.raw_expr, p.combination);
+    compile_gate(gate, p);
   }
 }
 

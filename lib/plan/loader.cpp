@@ -75,7 +75,9 @@ LoadResult PlanLoader::run() {
   if (result.errors.empty()) {
     plan_->build_indexes();  // hashed name look-ups from here on
     plan_->digest = plan_digest(doc_.root);
-    plan_->source = std::make_shared<const boost::json::value>(doc_.root);
+    // The document is not needed past this point: its root moves into the
+    // plan rather than being copied.
+    plan_->source = std::make_shared<const boost::json::value>(std::move(own_doc_.root));
     result.plan = std::move(plan_);
   }
   return result;

@@ -76,6 +76,35 @@ boost::json::value substitute_all(const boost::json::value& value,
   return copy;
 }
 
+namespace {
+
+bool string_has_placeholder(std::string_view text) {
+  const size_t open = text.find("${");
+  return open != std::string_view::npos && text.find('}', open + 2) != std::string_view::npos;
+}
+
+bool value_has_placeholders(const boost::json::value& v) {
+  if (const auto* s = v.if_string()) return string_has_placeholder(std::string_view(s->data(), s->size()));
+  if (const auto* arr = v.if_array()) {
+    for (const boost::json::value& item : *arr)
+      if (value_has_placeholders(item)) return true;
+  } else if (const auto* obj = v.if_object()) {
+    for (const auto& member : *obj)
+      if (value_has_placeholders(member.value())) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool has_placeholders(const boost::json::object& value, std::string_view skip_member) {
+  for (const auto& member : value) {
+    if (member.key() == skip_member) continue;
+    if (value_has_placeholders(member.value())) return true;
+  }
+  return false;
+}
+
 std::string expansion_id(std::string_view id, const MatrixCombination& combination) {
   std::string out(id);
   for (const MatrixBinding& b : combination) out += "-" + b.value;

@@ -41,6 +41,12 @@ boost::json::value substitute_all(const boost::json::value& value,
                                   std::string_view skip_member,
                                   std::vector<UnboundPlaceholder>& unbound);
 
+// Whether substitute_all() would change or report anything in `value` (an
+// object):
+// whether any string outside `skip_member` holds a "${...}".  When not, the
+// value can be used as it is, without a copy.
+bool has_placeholders(const boost::json::object& value, std::string_view skip_member);
+
 // The id of one expansion: "<id>-<v1>-<v2>...".
 std::string expansion_id(std::string_view id, const MatrixCombination& combination);
 

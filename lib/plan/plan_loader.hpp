@@ -4,8 +4,10 @@
 
 #include <boost/json/object.hpp>
 
+#include <deque>
 #include <memory>
 #include <string>
+#include <unordered_map>
 #include <string_view>
 #include <vector>
 
@@ -31,7 +33,9 @@ bool is_identifier(std::string_view s);
 // gate_loader.cpp and dependency_check.cpp.
 class PlanLoader {
  public:
-  explicit PlanLoader(const json::Document& doc) : doc_(doc), plan_(std::make_shared<Plan>()) {}
+  // The loader may take the document's root for Plan::source (no copy).
+  explicit PlanLoader(json::Document& doc)
+      : doc_(doc), own_doc_(doc), plan_(std::make_shared<Plan>()) {}
 
   LoadResult run();
 
@@ -41,9 +45,9 @@ class PlanLoader {
   struct PendingGate {
     int stage;
     size_t gate;
-    std::string expr_pointer;
-    std::string raw_expr;
-    MatrixCombination combination;
+    size_t json_index;                       // in the stage's `gates` array
+    const boost::json::string* raw_expr;     // as written, in doc_
+    const MatrixCombination* combination;    // in combinations_, or empty
   };
 
   struct PendingAfter {
@@ -61,8 +65,7 @@ class PlanLoader {
                       const MatrixCombination& combination);
   void load_gates(ObjectReader& reader, Stage& stage, const boost::json::object& raw_stage,
                   const MatrixCombination& combination);
-  void compile_gate(Gate& gate, const std::string& expr_pointer, std::string_view raw_expr,
-                    const MatrixCombination& combination);
+  void compile_gate(Gate& gate, const PendingGate& pending);
   void declare_stage_variables();
   void compile_pending_gates();
   void load_approvals(ObjectReader& reader, Stage& stage);
@@ -79,12 +82,19 @@ class PlanLoader {
                      const std::string& subject, bool at_key = false) const;
 
   const json::Document& doc_;
+  json::Document& own_doc_;
   std::vector<Diagnostic> errors_;
   std::shared_ptr<Plan> plan_;
   std::vector<PendingAfter> pending_after_;
   std::vector<PendingGate> pending_gates_;
   std::vector<std::string> stage_pointers_;  // per expanded stage: /stages/i
   std::string target_pointer_;
+  // The matrix combinations pending gates refer to (stable addresses).
+  std::deque<MatrixCombination> combinations_;
+  // Compiled programs by expression text: programs are immutable, so gates
+  // with the same expression (matrix expansions, repeated checks) share one.
+  // Keyed by views of Gate::expr, which stay put while gates compile.
+  std::unordered_map<std::string_view, std::shared_ptr<const cel::Program>> programs_;
 };
 
 }  // namespace rollgate::plan::detail

@@ -90,12 +90,19 @@ std::vector<MatrixCombination> PlanLoader::load_matrix(ObjectReader& stage) {
 void PlanLoader::load_expansion(const boost::json::object& raw_stage, const std::string& pointer,
                                 std::string id, const std::string& group_id,
                                 const MatrixCombination& combination) {
-  std::vector<UnboundPlaceholder> unbound;
-  boost::json::value expanded_value = substitute_all(raw_stage, combination, "id", unbound);
-  for (const UnboundPlaceholder& u : unbound)
-    errors_.push_back(located(pointer + u.pointer, "'${" + u.name + "}' is not a matrix key of this stage",
-                              "stage", id));
-  const boost::json::object& expanded = expanded_value.get_object();
+  // A stage with no ${...} anywhere is read as written; otherwise from a
+  // substituted copy.
+  boost::json::value expanded_value;
+  const boost::json::object* expanded_object = &raw_stage;
+  if (has_placeholders(raw_stage, "id")) {
+    std::vector<UnboundPlaceholder> unbound;
+    expanded_value = substitute_all(raw_stage, combination, "id", unbound);
+    for (const UnboundPlaceholder& u : unbound)
+      errors_.push_back(located(pointer + u.pointer, "'${" + u.name + "}' is not a matrix key of this stage",
+                                "stage", id));
+    expanded_object = &expanded_value.get_object();
+  }
+  const boost::json::object& expanded = *expanded_object;
 
   ObjectReader reader(doc_, expanded, pointer, errors_);
   reader.set_subject("stage", id);

@@ -72,7 +72,7 @@ void write_gate(JsonWriter& w, const Evaluation& e, const GateResult& g) {
   w.end_object();
 }
 
-void write_stage(JsonWriter& w, const Evaluation& e, const StageResult& r) {
+void write_stage(JsonWriter& w, const Evaluation& e, const StageResult& r, const JsonOptions& options) {
   const plan::Stage& stage = *r.stage;
   w.begin_object();
   w.member("id", stage.id);
@@ -98,10 +98,19 @@ void write_stage(JsonWriter& w, const Evaluation& e, const StageResult& r) {
   w.begin_array();
   for (const std::string& reason : engine::stage_reasons(e, r)) w.string(reason);
   w.end_array();
+  int64_t passing = 0;
   w.key("gates");
   w.begin_array();
-  for (const GateResult& g : r.gates) write_gate(w, e, g);
+  for (const GateResult& g : r.gates) {
+    bool passes = g.status == engine::GateStatus::Pass;
+    passing += passes;
+    if (!options.summary || !passes) write_gate(w, e, g);
+  }
   w.end_array();
+  if (options.summary) {
+    w.key("passing_gates");
+    w.integer(passing);
+  }
   w.key("approvals");
   w.begin_array();
   for (const engine::ApprovalCount& a : r.approvals) {
@@ -231,11 +240,12 @@ void write_what_if(JsonWriter& w, const std::vector<engine::StatusChange>& chang
 
 }  // namespace
 
-std::string to_json(const Evaluation& e) {
-  JsonWriter w;
+std::string to_json(const Evaluation& e, const JsonOptions& options) {
+  JsonWriter w(options.compact);
   w.begin_object();
   w.key("report_version");
   w.integer(1);
+  if (options.summary) w.member("detail", "summary");
   w.key("plan");
   w.begin_object();
   w.member("name", e.plan->name);
@@ -263,7 +273,7 @@ std::string to_json(const Evaluation& e) {
   write_stage_ids(w, e, e.next);
   w.key("stages");
   w.begin_array();
-  for (const StageResult& r : e.stages) write_stage(w, e, r);
+  for (const StageResult& r : e.stages) write_stage(w, e, r, options);
   w.end_array();
   w.key("blockers");
   write_blockers(w, e);

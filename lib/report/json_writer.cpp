@@ -6,8 +6,20 @@
 namespace rollgate::report {
 
 std::string json_quote(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
+  std::string out;
+  append_json_quoted(out, s);
+  return out;
+}
+
+void append_json_quoted(std::string& out, std::string_view s) {
+  out += '"';
+  // Runs of characters that need no escape are appended at once.
+  size_t plain = 0;
+  for (size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20) continue;
+    out.append(s.data() + plain, i - plain);
+    plain = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
@@ -22,13 +34,11 @@ std::string json_quote(std::string_view s) {
           out += "\\u00";
           out += hex[(c >> 4) & 0xf];
           out += hex[c & 0xf];
-        } else {
-          out += c;
         }
     }
   }
+  out.append(s.data() + plain, s.size() - plain);
   out += '"';
-  return out;
 }
 
 std::string shortest_double(double d) {
@@ -38,6 +48,7 @@ std::string shortest_double(double d) {
 }
 
 void JsonWriter::newline() {
+  if (compact_) return;
   out_ += '\n';
   out_.append(levels_.size() * 2, ' ');
 }
@@ -80,14 +91,14 @@ void JsonWriter::end_array() {
 
 void JsonWriter::key(std::string_view name) {
   before_value();
-  out_ += json_quote(name);
-  out_ += ": ";
+  append_json_quoted(out_, name);
+  out_ += compact_ ? ":" : ": ";
   after_key_ = true;
 }
 
 void JsonWriter::string(std::string_view s) {
   before_value();
-  out_ += json_quote(s);
+  append_json_quoted(out_, s);
 }
 
 void JsonWriter::number(double d) {

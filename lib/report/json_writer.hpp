@@ -1,6 +1,6 @@
-// A small JSON writer with stable layout (two-space indentation, members in
-// the order written) and doubles in shortest round-trip form, so the same
-// report always gives the same bytes.
+// A small JSON writer with stable layout (two-space indentation, or none at
+// all when compact; members in the order written) and doubles in shortest
+// round-trip form, so the same report always gives the same bytes.
 #pragma once
 
 #include <cstdint>
@@ -12,6 +12,10 @@ namespace rollgate::report {
 
 class JsonWriter {
  public:
+  JsonWriter() = default;
+  // Compact: no whitespace between tokens.
+  explicit JsonWriter(bool compact) : compact_(compact) {}
+
   void begin_object();
   void end_object();
   void begin_array();
@@ -42,9 +46,12 @@ class JsonWriter {
   std::string out_;
   std::vector<Level> levels_;
   bool after_key_ = false;
+  bool compact_ = false;
 };
 
 std::string json_quote(std::string_view s);
+// Appends `s` to `out` as a JSON string.
+void append_json_quoted(std::string& out, std::string_view s);
 std::string shortest_double(double d);
 
 }  // namespace rollgate::report

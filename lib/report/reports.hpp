@@ -10,7 +10,18 @@
 
 namespace rollgate::report {
 
-std::string to_json(const engine::Evaluation& e);
+// How the JSON report is laid out; the defaults give the full report.
+struct JsonOptions {
+  // No whitespace between tokens (same content, about a third smaller).
+  bool compact = false;
+  // Summary detail, for organisation-sized plans: each stage lists only
+  // its gates that do not pass (every field as in the full report) and
+  // counts the others in "passing_gates"; the report says
+  // "detail": "summary".  Everything else is as in the full report.
+  bool summary = false;
+};
+
+std::string to_json(const engine::Evaluation& e, const JsonOptions& options = {});
 std::string to_text(const engine::Evaluation& e);
 
 // The whole set of stages the blocker `blocker_id` (a blockers[] id) holds

@@ -3,6 +3,7 @@
 #include "json/located_json.hpp"
 #include "json/object_reader.hpp"
 #include "report/json_writer.hpp"
+#include "state/record_map.hpp"
 
 namespace rollgate::state {
 
@@ -13,11 +14,11 @@ constexpr int kStateVersion = 1;
 using engine::GateStatus;
 using engine::StageStatus;
 
-void write_gate(report::JsonWriter& w, const GateRecord& r) {
+void write_gate(report::JsonWriter& w, const GateRecord& r, const std::string& definition) {
   w.begin_object();
   w.member("status", engine::to_string(r.status));
   w.member("since", cel::format_timestamp(r.since));
-  w.member("def", r.definition);
+  w.member("def", definition);
   if (r.true_since) w.member("true_since", cel::format_timestamp(*r.true_since));
   if (r.drift_since) w.member("drift_since", cel::format_timestamp(*r.drift_since));
   w.end_object();
@@ -64,7 +65,11 @@ class StateLoader {
       read_root(*root);
     }
     result.errors = std::move(errors_);
-    if (result.errors.empty()) result.state = std::move(state_);
+    if (result.errors.empty()) {
+      ids_->build_index();
+      state_.ids = std::move(ids_);
+      result.state = std::move(state_);
+    }
     return result;
   }
 
@@ -122,12 +127,14 @@ class StateLoader {
 
   void read_gates(const boost::json::object& gates) {
     state_.gates.reserve(gates.size());
+    ids_->gates.reserve(gates.size());
+    ids_->gate_definitions.reserve(gates.size());
     for_each_record(gates, "/gates", "gate", [&](std::string id, json::ObjectReader& reader) {
       reader.allow_only({"status", "since", "def", "true_since", "drift_since"});
       GateRecord r;
       std::optional<GateStatus> status = read_status(reader, kGateStatuses);
       std::optional<cel::Timestamp> since = read_since(reader);
-      r.definition = reader.string("def", true).value_or("");
+      std::string definition = reader.string("def", true).value_or("");
       r.true_since = reader.timestamp("true_since");
       r.drift_since = reader.timestamp("drift_since");
       if (!status || !since) return;
@@ -137,17 +144,22 @@ class StateLoader {
       if (is_true && !reader.has("true_since"))
         reader.error("", "a " + std::string(engine::to_string(r.status)) +
                              " record needs 'true_since' (since when the gate has been true)");
-      state_.gates.emplace(std::move(id), std::move(r));
+      state_.gates.push_back(r);
+      ids_->gates.push_back(std::move(id));
+      ids_->gate_definitions.push_back(std::move(definition));
     });
   }
 
   void read_stages(const boost::json::object& stages) {
     state_.stages.reserve(stages.size());
+    ids_->stages.reserve(stages.size());
     for_each_record(stages, "/stages", "stage", [&](std::string id, json::ObjectReader& reader) {
       reader.allow_only({"status", "since"});
       std::optional<StageStatus> status = read_status(reader, kStageStatuses);
       std::optional<cel::Timestamp> since = read_since(reader);
-      if (status && since) state_.stages.emplace(std::move(id), StageRecord{*status, *since});
+      if (!status || !since) return;
+      state_.stages.push_back(StageRecord{*status, *since});
+      ids_->stages.push_back(std::move(id));
     });
   }
 
@@ -170,6 +182,7 @@ class StateLoader {
   const plan::Plan& plan_;
   const json::Document& doc_;
   State state_;
+  std::shared_ptr<RecordIds> ids_ = std::make_shared<RecordIds>();
   std::vector<Diagnostic> errors_;
 };
 
@@ -183,23 +196,28 @@ std::string to_json(const State& state, const plan::Plan& plan) {
   w.member("plan", state.plan_digest);
   w.member("name", state.plan_name);
   w.member("evaluated_at", cel::format_timestamp(state.evaluated_at));
+  // The records of the plan's stages and gates, in plan order.
+  RecordMap records(state, plan);
   w.key("gates");
   w.begin_object();
+  size_t g = 0;
   for (const plan::Stage& stage : plan.stages)
-    for (const plan::Gate& gate : stage.gates)
-      if (auto it = state.gates.find(gate.full_id); it != state.gates.end()) {
+    for (const plan::Gate& gate : stage.gates) {
+      if (const GateRecord* r = records.gate(g)) {
         w.key(gate.full_id);
-        write_gate(w, it->second);
+        write_gate(w, *r, records.identity() ? gate.definition : records.record_definition(g));
       }
+      ++g;
+    }
   w.end_object();
   w.key("stages");
   w.begin_object();
-  for (const plan::Stage& stage : plan.stages)
-    if (auto it = state.stages.find(stage.id); it != state.stages.end()) {
-      w.key(stage.id);
+  for (size_t s = 0; s < plan.stages.size(); ++s)
+    if (const StageRecord* r = records.stage(s)) {
+      w.key(plan.stages[s].id);
       w.begin_object();
-      w.member("status", engine::to_string(it->second.status));
-      w.member("since", cel::format_timestamp(it->second.since));
+      w.member("status", engine::to_string(r->status));
+      w.member("since", cel::format_timestamp(r->since));
       w.end_object();
     }
   w.end_object();

@@ -1,7 +1,9 @@
 #include "support/sha256.hpp"
 
 #include <array>
+#include <algorithm>
 #include <cstdint>
+#include <cstring>
 
 namespace rollgate {
 
@@ -20,7 +22,7 @@ constexpr std::array<uint32_t, 64> kRoundConstants = {
 uint32_t rotr(uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
 
 void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
-  std::array<uint32_t, 64> w{};
+  std::array<uint32_t, 64> w;
   for (int i = 0; i < 16; ++i)
     w[i] = uint32_t(block[4 * i]) << 24 | uint32_t(block[4 * i + 1]) << 16 |
            uint32_t(block[4 * i + 2]) << 8 | uint32_t(block[4 * i + 3]);
@@ -44,21 +46,55 @@ void compress(std::array<uint32_t, 8>& h, const unsigned char* block) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) {
-  std::array<uint32_t, 8> h = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
-                               0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
-  std::string padded(data);
-  uint64_t bit_length = uint64_t(data.size()) * 8;
-  padded += char(0x80);
-  while (padded.size() % 64 != 56) padded += char(0);
-  for (int i = 7; i >= 0; --i) padded += char((bit_length >> (8 * i)) & 0xff);
-  for (size_t off = 0; off < padded.size(); off += 64)
-    compress(h, reinterpret_cast<const unsigned char*>(padded.data()) + off);
+Sha256::Sha256()
+    : h_{0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab,
+         0x5be0cd19} {}
+
+void Sha256::flush_block() {
+  compress(h_, buffer_.data());
+  buffered_ = 0;
+}
+
+void Sha256::update(std::string_view data) {
+  const auto* p = reinterpret_cast<const unsigned char*>(data.data());
+  size_t n = data.size();
+  length_ += n;
+  if (buffered_) {
+    const size_t take = std::min(n, 64 - buffered_);
+    std::memcpy(buffer_.data() + buffered_, p, take);
+    buffered_ += take;
+    p += take;
+    n -= take;
+    if (buffered_ < 64) return;
+    flush_block();
+  }
+  for (; n >= 64; p += 64, n -= 64) compress(h_, p);
+  if (n) std::memcpy(buffer_.data(), p, n);
+  buffered_ = n;
+}
+
+void Sha256::append_hex(std::string& out) {
+  const uint64_t bit_length = length_ * 8;
+  buffer_[buffered_++] = 0x80;
+  if (buffered_ > 56) {
+    std::memset(buffer_.data() + buffered_, 0, 64 - buffered_);
+    flush_block();
+  }
+  std::memset(buffer_.data() + buffered_, 0, 56 - buffered_);
+  for (int i = 0; i < 8; ++i) buffer_[size_t(56 + i)] = static_cast<unsigned char>(bit_length >> (56 - 8 * i));
+  flush_block();
   static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (uint32_t word : h)
-    for (int shift = 28; shift >= 0; shift -= 4) out += hex[(word >> shift) & 0xf];
-  return out;
+  const size_t at = out.size();
+  out.resize(at + 64);
+  char* d = out.data() + at;
+  for (uint32_t word : h_)
+    for (int shift = 28; shift >= 0; shift -= 4) *d++ = hex[(word >> shift) & 0xf];
+}
+
+std::string sha256_hex(std::string_view data) {
+  Sha256 hasher;
+  hasher.update(data);
+  return hasher.hex();
 }
 
 }  // namespace rollgate

@@ -871,6 +871,74 @@ static void test_new_functions_null_safety(void) {
   rollgate_plan_free(plan);
 }
 
+/* rollgate_report_json_with: compact and summary layouts, and the options
+ * a library cannot honour. */
+static void test_json_options(void) {
+  rollgate_plan *plan = NULL;
+  rollgate_session *session = NULL;
+  rollgate_report *report = NULL;
+  rollgate_error *err = NULL;
+  rollgate_json_options options = ROLLGATE_JSON_OPTIONS_INIT;
+  char *full = NULL, *json = NULL;
+  size_t len = 0;
+  const char *plan_text =
+      "{\"rollgate\": 1, \"name\": \"layout\", \"facts\": {\"n\": {\"type\": \"int\"}},\n"
+      " \"stages\": [{\"id\": \"a\", \"gates\": [{\"id\": \"big\", \"expr\": \"n > 5\"},\n"
+      "                                       {\"id\": \"small\", \"expr\": \"n < 5\"}]}]}";
+  CHECK(rollgate_plan_compile(&plan, plan_text, ROLLGATE_NUL_TERMINATED, NULL, &err) == ROLLGATE_OK);
+  CHECK(rollgate_session_new(&session, plan, &err) == ROLLGATE_OK);
+  CHECK(rollgate_session_set_inputs(session, "{\"facts\": {\"n\": 9}}", ROLLGATE_NUL_TERMINATED, NULL, &err) ==
+        ROLLGATE_OK);
+  CHECK(rollgate_session_evaluate(&report, session, 1795428000, 0, &err) == ROLLGATE_OK);
+
+  /* NULL options and flags 0: the full report, byte for byte. */
+  CHECK(rollgate_report_json(&full, NULL, report, &err) == ROLLGATE_OK);
+  CHECK(rollgate_report_json_with(&json, &len, report, NULL, &err) == ROLLGATE_OK);
+  CHECK(json != NULL && strcmp(json, full) == 0 && len == strlen(full));
+  rollgate_free(json);
+  CHECK(rollgate_report_json_with(&json, NULL, report, &options, &err) == ROLLGATE_OK);
+  CHECK(json != NULL && strcmp(json, full) == 0);
+  rollgate_free(json);
+  CHECK(contains(full, "\"status\": \"pass\""));
+
+  options.flags = ROLLGATE_JSON_COMPACT;
+  CHECK(rollgate_report_json_with(&json, &len, report, &options, &err) == ROLLGATE_OK);
+  CHECK(json != NULL && strchr(json, '\n') == json + len - 1 && len < strlen(full));
+  CHECK(contains(json, "\"report_version\":1,"));
+  rollgate_free(json);
+
+  options.flags = ROLLGATE_JSON_SUMMARY | ROLLGATE_JSON_COMPACT;
+  CHECK(rollgate_report_json_with(&json, &len, report, &options, &err) == ROLLGATE_OK);
+  CHECK(contains(json, "\"detail\":\"summary\""));
+  CHECK(contains(json, "\"id\":\"small\""));
+  CHECK(!contains(json, "\"id\":\"big\""));
+  CHECK(contains(json, "\"passing_gates\":1"));
+  rollgate_free(json);
+  json = NULL;
+
+  options.flags = 0x4u;
+  CHECK(rollgate_report_json_with(&json, &len, report, &options, &err) == ROLLGATE_EINVAL);
+  CHECK(json == NULL && len == 0);
+  CHECK(contains(rollgate_error_message(err), "unknown rollgate_json_options flags 4"));
+  rollgate_error_free(err);
+  err = NULL;
+  options.flags = 0;
+  options.version = 0;
+  CHECK(rollgate_report_json_with(&json, NULL, report, &options, &err) == ROLLGATE_EINVAL);
+  CHECK(contains(rollgate_error_message(err), "version 0 is not known"));
+  rollgate_error_free(err);
+  err = NULL;
+  options.version = ROLLGATE_JSON_OPTIONS_VERSION + 1;
+  CHECK(rollgate_report_json_with(&json, NULL, report, &options, NULL) == ROLLGATE_EINVAL);
+  CHECK(rollgate_report_json_with(NULL, NULL, report, NULL, NULL) == ROLLGATE_EINVAL);
+  CHECK(rollgate_report_json_with(&json, NULL, NULL, NULL, NULL) == ROLLGATE_EINVAL);
+
+  rollgate_free(full);
+  rollgate_report_free(report);
+  rollgate_session_free(session);
+  rollgate_plan_free(plan);
+}
+
 /* A blocker that holds back more stages than the report lists: the report
  * gives the count and the first 10, rollgate_report_holds_back all of them. */
 static void test_holds_back(void) {
@@ -951,6 +1019,7 @@ int main(int argc, char **argv) {
   test_plan_diff();
   test_new_functions_null_safety();
   test_holds_back();
+  test_json_options();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

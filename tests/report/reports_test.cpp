@@ -73,3 +73,35 @@ TEST_CASE("the text report names the target, stages, next and blockers") {
   CHECK(text.find("1. a  ready  owner: pmo  holds back 1: b") != std::string::npos);
   CHECK(text.find("WARNINGS\n  fact 'extra' is not declared by the plan; ignored") != std::string::npos);
 }
+
+TEST_CASE("a compact JSON report is the same document without whitespace") {
+  rollgate::engine::Evaluation e = evaluate_example();
+  rollgate::report::JsonOptions compact;
+  compact.compact = true;
+  std::string text = rollgate::report::to_json(e, compact);
+  CHECK(text.find('\n') == text.size() - 1);  // only the final newline
+  CHECK(text.find(": ") == std::string::npos);
+  CHECK(boost::json::parse(text) == boost::json::parse(rollgate::report::to_json(e)));
+}
+
+TEST_CASE("a summary JSON report lists only the gates that do not pass and counts the others") {
+  rollgate::engine::Evaluation e = evaluate_example();
+  rollgate::report::JsonOptions summary;
+  summary.summary = true;
+  auto full = boost::json::parse(rollgate::report::to_json(e)).as_object();
+  auto brief = boost::json::parse(rollgate::report::to_json(e, summary)).as_object();
+  CHECK(brief.at("detail") == "summary");
+  CHECK(!full.contains("detail"));
+  const auto& stages = brief.at("stages").as_array();
+  REQUIRE(stages.size() == full.at("stages").as_array().size());
+  // Stage a: gate up passes (counted), gate n fails (listed in full).
+  const auto& a = stages.at(0).as_object();
+  REQUIRE(a.at("gates").as_array().size() == 1);
+  CHECK(a.at("gates").at(0) == full.at("stages").at(0).at("gates").at(1));
+  CHECK(a.at("passing_gates") == 1);
+  CHECK(stages.at(1).at("passing_gates") == 0);
+  // Everything but the gate lists is the full report's.
+  for (const char* key : {"target", "next", "blockers", "drift", "transitions", "warnings"})
+    CHECK(brief.at(key) == full.at(key));
+  CHECK(a.at("reasons") == full.at("stages").at(0).at("reasons"));
+}

@@ -449,14 +449,28 @@ class Report(_Handle):
         finally:
             _lib().rollgate_free(buf)
 
-    def json_text(self):
-        """The report as JSON text."""
-        return self._render(_lib().rollgate_report_json)
+    def json_text(self, compact=False, summary=False):
+        """The report as JSON text.  compact: without whitespace; summary:
+        each stage lists only its gates that do not pass and counts the
+        others in "passing_gates" (for organisation-sized plans)."""
+        if not compact and not summary:
+            return self._render(_lib().rollgate_report_json)
+        options = _native.JsonOptions(
+            _native.JSON_OPTIONS_VERSION,
+            (_native.JSON_COMPACT if compact else 0)
+            | (_native.JSON_SUMMARY if summary else 0))
+        buf, length = c_void_p(), c_size_t()
+        _call(_lib().rollgate_report_json_with, byref(buf), byref(length),
+              self._handle(), byref(options))
+        try:
+            return string_at(buf, length.value).decode("utf-8") if buf else ""
+        finally:
+            _lib().rollgate_free(buf)
 
-    def json(self):
+    def json(self, summary=False):
         """The report as a dict: plan, evaluated_at, stages, blockers, next,
-        target, drift, transitions, warnings."""
-        return _json.loads(self.json_text())
+        target, drift, transitions, warnings (summary: as json_text)."""
+        return _json.loads(self.json_text(compact=summary, summary=summary))
 
     def text(self):
         """The report as text for people (as `rollgate eval --format text`)."""

@@ -14,14 +14,24 @@ import glob
 import os
 import sys
 import threading
-from ctypes import (POINTER, c_char_p, c_int, c_int32, c_int64, c_size_t,
-                    c_void_p)
+from ctypes import (POINTER, Structure, c_char_p, c_int, c_int32, c_int64,
+                    c_size_t, c_uint, c_void_p)
 
 #: The C ABI version this binding was written for (ROLLGATE_ABI_VERSION).
 ABI_VERSION = 1
 
 _c_status = c_int  # rollgate_status is a C enum: int-sized.
 _p_void = POINTER(c_void_p)
+
+
+class JsonOptions(Structure):
+    """rollgate_json_options (version 1)."""
+    _fields_ = [("version", c_uint), ("flags", c_uint)]
+
+
+JSON_OPTIONS_VERSION = 1  # ROLLGATE_JSON_OPTIONS_VERSION
+JSON_COMPACT = 0x1        # ROLLGATE_JSON_COMPACT
+JSON_SUMMARY = 0x2        # ROLLGATE_JSON_SUMMARY
 
 # (name, argtypes, restype) for every function of rollgate.h, in its order.
 _FUNCTIONS = [
@@ -76,6 +86,9 @@ _FUNCTIONS = [
     ("rollgate_report_free", [c_void_p], None),
     ("rollgate_report_json",
      [_p_void, POINTER(c_size_t), c_void_p, _p_void], _c_status),
+    ("rollgate_report_json_with",
+     [_p_void, POINTER(c_size_t), c_void_p, POINTER(JsonOptions), _p_void],
+     _c_status),
     ("rollgate_report_text",
      [_p_void, POINTER(c_size_t), c_void_p, _p_void], _c_status),
     ("rollgate_report_target_met", [c_void_p], c_int32),
