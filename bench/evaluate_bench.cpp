@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "cel/compiler.hpp"
-#include "cel/environment.hpp"
+#include "cel/checking/environment.hpp"
 #include "cel/program.hpp"
 #include "engine/evaluation.hpp"
 #include "read_file.hpp"

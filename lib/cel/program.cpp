@@ -1,13 +1,13 @@
 #include "cel/program.hpp"
 
-#include "cel/checker.hpp"
+#include "cel/checking/checker.hpp"
 #include "cel/compiler.hpp"
-#include "cel/cost.hpp"
-#include "cel/evaluator.hpp"
-#include "cel/fast_gate.hpp"
-#include "cel/fold.hpp"
-#include "cel/parser.hpp"
-#include "cel/source.hpp"
+#include "cel/evaluation/cost.hpp"
+#include "cel/evaluation/evaluator.hpp"
+#include "cel/evaluation/fast_gate.hpp"
+#include "cel/evaluation/fold.hpp"
+#include "cel/syntax/parser.hpp"
+#include "cel/syntax/source.hpp"
 
 namespace rollgate::cel {
 

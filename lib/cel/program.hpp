@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "cel/environment.hpp"
-#include "cel/type.hpp"
-#include "cel/value.hpp"
+#include "cel/checking/environment.hpp"
+#include "cel/common/type.hpp"
+#include "cel/common/value.hpp"
 
 namespace rollgate::cel {
 

@@ -1,6 +1,6 @@
 #include "diff/bound.hpp"
 
-#include "cel/parser.hpp"
+#include "cel/syntax/parser.hpp"
 
 namespace rollgate::diff {
 

@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "cel/time.hpp"
+#include "cel/common/time.hpp"
 #include "diff/change.hpp"
 #include "plan/model.hpp"
 

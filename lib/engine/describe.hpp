@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "cel/time.hpp"
+#include "cel/common/time.hpp"
 
 namespace rollgate::engine {
 

@@ -8,8 +8,8 @@
 #include <string>
 #include <vector>
 
-#include "cel/time.hpp"
-#include "cel/value.hpp"
+#include "cel/common/time.hpp"
+#include "cel/common/value.hpp"
 #include "engine/inputs.hpp"
 #include "plan/model.hpp"
 

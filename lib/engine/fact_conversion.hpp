@@ -8,8 +8,8 @@
 #include <string>
 #include <variant>
 
-#include "cel/type.hpp"
-#include "cel/value.hpp"
+#include "cel/common/type.hpp"
+#include "cel/common/value.hpp"
 
 namespace rollgate::engine {
 

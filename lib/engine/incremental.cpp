@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "cel/value_ops.hpp"
+#include "cel/common/value_ops.hpp"
 #include "engine/blockers.hpp"
 #include "engine/evaluate_steps.hpp"
 #include "engine/history.hpp"

@@ -6,8 +6,8 @@
 #include <string>
 #include <vector>
 
-#include "cel/time.hpp"
-#include "cel/value.hpp"
+#include "cel/common/time.hpp"
+#include "cel/common/value.hpp"
 #include "engine/fact_table.hpp"
 
 namespace rollgate::engine {

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "cel/value.hpp"
+#include "cel/common/value.hpp"
 #include "engine/inputs.hpp"
 #include "plan/model.hpp"
 

@@ -1,7 +1,7 @@
 // Arithmetic on timestamps and durations for staleness, soaks, approvals.
 #pragma once
 
-#include "cel/time.hpp"
+#include "cel/common/time.hpp"
 
 namespace rollgate::engine {
 

@@ -12,7 +12,7 @@
 #include <string_view>
 #include <vector>
 
-#include "cel/time.hpp"
+#include "cel/common/time.hpp"
 #include "json/located_json.hpp"
 #include "support/diagnostic.hpp"
 

@@ -14,10 +14,10 @@
 #include <unordered_map>
 #include <vector>
 
-#include "cel/environment.hpp"
+#include "cel/checking/environment.hpp"
 #include "cel/program.hpp"
-#include "cel/time.hpp"
-#include "cel/type.hpp"
+#include "cel/common/time.hpp"
+#include "cel/common/type.hpp"
 
 namespace boost::json {
 class value;

@@ -2,7 +2,7 @@
 // numbers, bytes in base64, timestamps RFC 3339, durations "259200s".
 #pragma once
 
-#include "cel/value.hpp"
+#include "cel/common/value.hpp"
 #include "report/json_writer.hpp"
 
 namespace rollgate::report {

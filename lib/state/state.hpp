@@ -17,7 +17,7 @@
 #include <unordered_map>
 #include <vector>
 
-#include "cel/time.hpp"
+#include "cel/common/time.hpp"
 #include "engine/evaluation.hpp"
 
 namespace rollgate::state {

@@ -13,8 +13,8 @@
 #include <string>
 
 #include "cel/compiler.hpp"
-#include "cel/type_names.hpp"
-#include "cel/value_ops.hpp"
+#include "cel/common/type_names.hpp"
+#include "cel/common/value_ops.hpp"
 #include "test_helpers.hpp"
 
 namespace json = boost::json;

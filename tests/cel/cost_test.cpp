@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "cel/environment.hpp"
+#include "cel/checking/environment.hpp"
 #include "cel/program.hpp"
 
 using namespace rollgate::cel;

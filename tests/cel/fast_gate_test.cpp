@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "cel/compiler.hpp"
-#include "cel/environment.hpp"
+#include "cel/checking/environment.hpp"
 #include "cel/program.hpp"
 
 using namespace rollgate::cel;

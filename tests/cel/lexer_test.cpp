@@ -1,7 +1,7 @@
 // The lexer: token kinds, literal decoding and malformed input.
 #include <doctest/doctest.h>
 
-#include "cel/lexer.hpp"
+#include "cel/syntax/lexer.hpp"
 
 using namespace rollgate::cel::detail;
 

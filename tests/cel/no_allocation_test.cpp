@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "cel/environment.hpp"
+#include "cel/checking/environment.hpp"
 #include "cel/program.hpp"
 
 namespace {

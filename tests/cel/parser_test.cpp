@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "cel/parser.hpp"
+#include "cel/syntax/parser.hpp"
 #include "cel/program.hpp"
 
 using namespace rollgate::cel;

@@ -10,8 +10,8 @@
 #include <sstream>
 #include <string>
 
-#include "cel/parser.hpp"
-#include "cel/source.hpp"
+#include "cel/syntax/parser.hpp"
+#include "cel/syntax/source.hpp"
 
 namespace json = boost::json;
 using namespace rollgate::cel::detail;

@@ -3,7 +3,7 @@
 // minutes; here they must simply return the right value (no timing).
 #include <string>
 
-#include "cel/regex.hpp"
+#include "cel/library/regex.hpp"
 #include "test_helpers.hpp"
 
 using namespace rollgate::cel;

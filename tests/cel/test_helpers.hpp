@@ -8,9 +8,9 @@
 
 #include <doctest/doctest.h>
 
-#include "cel/environment.hpp"
+#include "cel/checking/environment.hpp"
 #include "cel/program.hpp"
-#include "cel/value.hpp"
+#include "cel/common/value.hpp"
 
 namespace rollgate::cel::testing {
 

@@ -1,7 +1,7 @@
 // Timestamps and durations: RFC 3339 and CEL's duration syntax.
 #include <doctest/doctest.h>
 
-#include "cel/time.hpp"
+#include "cel/common/time.hpp"
 
 using namespace rollgate::cel;
 

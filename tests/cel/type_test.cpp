@@ -1,7 +1,7 @@
 // Type: factories, CEL spelling and parse_type.
 #include <doctest/doctest.h>
 
-#include "cel/type.hpp"
+#include "cel/common/type.hpp"
 
 using namespace rollgate::cel;
 

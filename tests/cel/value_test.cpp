@@ -3,8 +3,8 @@
 
 #include <cmath>
 
-#include "cel/value.hpp"
-#include "cel/value_ops.hpp"
+#include "cel/common/value.hpp"
+#include "cel/common/value_ops.hpp"
 
 using namespace rollgate::cel;
 

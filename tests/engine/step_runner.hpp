@@ -11,7 +11,7 @@
 #include <optional>
 #include <string>
 
-#include "cel/time.hpp"
+#include "cel/common/time.hpp"
 #include "engine/evaluation.hpp"
 #include "engine/inputs_loader.hpp"
 #include "plan/loader.hpp"
