@@ -17,4 +17,10 @@ namespace rollgate::engine {
 Evaluation evaluate_with(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
                          cel::Timestamp now, const state::State* previous, const Activation& activation);
 
+// The same into `e`, an earlier evaluation of the same plan whose memory
+// (the stage and gate vectors) is reused: nothing of it survives but the
+// capacity.  Every field is set as evaluate_with() sets it.
+void evaluate_into(Evaluation& e, std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
+                   cel::Timestamp now, const state::State* previous, const Activation& activation);
+
 }  // namespace rollgate::engine

@@ -37,11 +37,18 @@ const char* to_string(StageStatus status) {
 
 namespace {
 
-// Evaluates one stage: its gates (soaks carried on from their records),
-// its status, then since and drift from its history.
-StageResult evaluate_stage(const Evaluation& e, int s, const Activation& activation,
-                           const StageHistory& history) {
-  StageResult r;
+// Evaluates one stage into `r` (reusing its vectors' memory): its gates
+// (soaks carried on from their records), its status, then since and drift
+// from its history.
+void evaluate_stage(StageResult& r, const Evaluation& e, int s, const Activation& activation,
+                    const StageHistory& history) {
+  std::vector<GateResult> gates = std::move(r.gates);
+  std::vector<ApprovalCount> approvals = std::move(r.approvals);
+  gates.clear();
+  approvals.clear();
+  r = StageResult{};
+  r.gates = std::move(gates);
+  r.approvals = std::move(approvals);
   r.stage = &e.plan->stages[size_t(s)];
   r.gates.reserve(r.stage->gates.size());
   for (size_t i = 0; i < r.stage->gates.size(); ++i)
@@ -49,7 +56,6 @@ StageResult evaluate_stage(const Evaluation& e, int s, const Activation& activat
                                    e.evaluated_at, history.gate(i)));
   decide_stage_status(r, s, *e.plan, *e.inputs, e.evaluated_at);
   carry_history(r, history, e.evaluated_at);
-  return r;
 }
 
 // Every stage's and gate's status change from `base` to `patched`, each
@@ -71,28 +77,39 @@ std::vector<StatusChange> status_changes(const Evaluation& base, const Evaluatio
 
 }  // namespace
 
-Evaluation evaluate_with(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
-                         cel::Timestamp now, const state::State* previous, const Activation& activation) {
-  Evaluation e;
+void evaluate_into(Evaluation& e, std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
+                   cel::Timestamp now, const state::State* previous, const Activation& activation) {
   e.plan = std::move(plan);
   e.inputs = std::move(inputs);
   e.evaluated_at = now;
   e.warnings = e.inputs->warnings;
   e.has_previous_state = previous != nullptr;
+  e.blockers.clear();
+  e.next.clear();
+  e.target = TargetResult{};
+  e.transitions.clear();
+  e.what_if.reset();
+  e.state.reset();
   std::optional<state::RecordMap> records;
   if (previous) records.emplace(*previous, *e.plan);
-  e.stages.reserve(e.plan->stages.size());
+  e.stages.resize(e.plan->stages.size());
   size_t first_gate = 0;
-  for (size_t s = 0; s < e.plan->stages.size(); ++s) {
+  for (size_t s = 0; s < e.stages.size(); ++s) {
     StageHistory history(records ? &*records : nullptr, s, first_gate);
-    e.stages.push_back(evaluate_stage(e, int(s), activation, history));
-    first_gate += e.stages.back().gates.size();
+    evaluate_stage(e.stages[s], e, int(s), activation, history);
+    first_gate += e.stages[s].gates.size();
   }
   if (previous) {
     list_transitions(e, *records);
     warn_if_plan_changed(e, *previous);
   }
   summarize(e);
+}
+
+Evaluation evaluate_with(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
+                         cel::Timestamp now, const state::State* previous, const Activation& activation) {
+  Evaluation e;
+  evaluate_into(e, std::move(plan), std::move(inputs), now, previous, activation);
   return e;
 }
 

@@ -125,9 +125,20 @@ IncrementalEvaluator::IncrementalEvaluator(std::shared_ptr<const plan::Plan> pla
 std::shared_ptr<const state::State> IncrementalEvaluator::state() const { return state_; }
 
 void IncrementalEvaluator::forget() {
-  last_.reset();
-  state_.reset();
+  recycle(std::move(last_), std::move(state_));
   activation_ = Activation{};
+}
+
+void IncrementalEvaluator::recycle(std::shared_ptr<Evaluation> evaluation, std::shared_ptr<state::State> state) {
+  // Only what nobody else holds: a report keeps its evaluation, and that
+  // evaluation its state, exactly as they were.
+  if (evaluation && evaluation.use_count() == 1) {
+    evaluation->state.reset();
+    evaluation->inputs.reset();
+    spare_ = std::move(evaluation);
+  }
+  evaluation.reset();
+  if (state && state.use_count() == 1) spare_state_ = std::move(state);
 }
 
 bool IncrementalEvaluator::mark_gate(int gate) {
@@ -169,12 +180,18 @@ void IncrementalEvaluator::run(std::shared_ptr<const Inputs> inputs, cel::Timest
 
 void IncrementalEvaluator::evaluate_full(std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
                                          const state::State* previous) {
+  // `previous` may be state_ itself: it stays alive until the new state is made.
+  std::shared_ptr<state::State> old_state = std::move(state_);
+  recycle(std::move(last_), nullptr);
+  std::shared_ptr<Evaluation> e = spare_ ? std::move(spare_) : std::make_shared<Evaluation>();
+  std::shared_ptr<state::State> state = spare_state_ ? std::move(spare_state_) : std::make_shared<state::State>();
   activation_ = make_activation(*plan_, *inputs, now);
-  Evaluation e = evaluate_with(plan_, std::move(inputs), now, previous, activation_);
-  auto state = std::make_shared<state::State>(state::state_after(e));
-  e.state = state;
-  last_ = std::make_shared<Evaluation>(std::move(e));
+  evaluate_into(*e, plan_, std::move(inputs), now, previous, activation_);
+  state::state_after_into(*state, *e);
+  e->state = state;
+  last_ = std::move(e);
   state_ = std::move(state);
+  recycle(nullptr, std::move(old_state));
   stats_ = Stats{};
   stats_.gates_evaluated = index_->gate_stage.size();
   stats_.stages_decided = plan_->stages.size();

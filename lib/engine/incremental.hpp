@@ -54,7 +54,8 @@ class IncrementalEvaluator {
   // The last evaluation, or null.
   const std::shared_ptr<const Evaluation> last() const { return last_; }
 
-  // Drops the remembered evaluation: the next evaluation is a full one.
+  // Drops the remembered evaluation: the next evaluation is a full one
+  // (its memory is reused when no report holds it any more).
   void forget();
 
   // What the last evaluate() did, for tests and benchmarks.
@@ -74,11 +75,17 @@ class IncrementalEvaluator {
   void evaluate_changes(std::shared_ptr<const Inputs> inputs, cel::Timestamp now);
   bool mark_gate(int gate);
   bool mark_stage(int stage);
+  void recycle(std::shared_ptr<Evaluation> evaluation, std::shared_ptr<state::State> state);
 
   std::shared_ptr<const plan::Plan> plan_;
   std::shared_ptr<const Index> index_;
   std::shared_ptr<Evaluation> last_;
   std::shared_ptr<state::State> state_;  // last_->state, writable
+  // An evaluation and a state nobody holds any more, kept for their memory:
+  // a full evaluation of a large plan refills them instead of allocating
+  // (and page-faulting in) megabytes afresh.
+  std::shared_ptr<Evaluation> spare_;
+  std::shared_ptr<state::State> spare_state_;
   Activation activation_;
   // Dirty marks by generation, so that nothing is cleared per evaluation.
   uint32_t generation_ = 0;

@@ -25,20 +25,31 @@ std::vector<int> gate_offsets(const plan::Plan& plan) {
 
 State state_after(const engine::Evaluation& e) {
   State s;
+  state_after_into(s, e);
+  return s;
+}
+
+void state_after_into(State& s, const engine::Evaluation& e) {
+  std::vector<StageRecord> stages = std::move(s.stages);
+  std::vector<GateRecord> gates = std::move(s.gates);
+  stages.clear();
+  gates.clear();
+  s = State{};
   s.plan_digest = e.plan->digest;
   s.plan_name = e.plan->name;
   s.evaluated_at = e.evaluated_at;
   s.plan = e.plan;
-  s.stages.reserve(e.stages.size());
   size_t gate_count = 0;
   for (const engine::StageResult& r : e.stages) gate_count += r.gates.size();
-  s.gates.reserve(gate_count);
+  stages.reserve(e.stages.size());
+  gates.reserve(gate_count);
   for (const engine::StageResult& r : e.stages) {
-    s.stages.push_back(StageRecord{r.status, r.since});
+    stages.push_back(StageRecord{r.status, r.since});
     for (const engine::GateResult& g : r.gates)
-      s.gates.push_back(GateRecord{g.status, g.since, g.true_since, g.drift_since});
+      gates.push_back(GateRecord{g.status, g.since, g.true_since, g.drift_since});
   }
-  return s;
+  s.stages = std::move(stages);
+  s.gates = std::move(gates);
 }
 
 }  // namespace rollgate::state

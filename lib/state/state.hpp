@@ -69,6 +69,8 @@ struct State {
 // The state an evaluation leaves behind (rule 15): every gate and stage of
 // the plan with its status, since, and soak and drift times.
 State state_after(const engine::Evaluation& e);
+// The same into `s`, reusing the memory of its record vectors.
+void state_after_into(State& s, const engine::Evaluation& e);
 
 // The index of each stage's first gate in a plan's flattened gate list,
 // plus one past the last: stage s's gates are [offsets[s], offsets[s+1]).

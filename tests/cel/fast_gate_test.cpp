@@ -33,6 +33,7 @@ std::vector<Fact> facts() {
           {"s", Type::string()},
           {"b", Type::boolean()},
           {"t", Type::timestamp()},
+          {"t2", Type::timestamp()},
           {"du", Type::duration()},
           {"x", Type::dyn()},
           {"y", Type::dyn()},
@@ -85,7 +86,7 @@ std::string fact_name(Random& r) { return r.pick(facts()).name; }
 
 // A leaf over `operand` (a fact, or the element variable inside exists/all).
 std::string leaf(Random& r, const std::string& operand) {
-  switch (r.below(9)) {
+  switch (r.below(11)) {
     case 0:
     case 1: return operand + " " + r.pick(kOps) + " " + constant(r);
     case 2: return constant(r) + " " + r.pick(kOps) + " " + operand;
@@ -98,6 +99,11 @@ std::string leaf(Random& r, const std::string& operand) {
       return operand + "." + r.pick(fns) + "(" + r.pick(kStrings) + ")";
     }
     case 7: return operand;
+    case 9: {
+      static const std::vector<std::string> keys = {"'a'", "'b'", "'c'"};
+      return "m[" + r.pick(keys) + "] " + r.pick(kOps) + " " + constant(r);
+    }
+    case 10: return std::string(r.chance(50) ? "t - t2 " : "t2 - t ") + r.pick(kOps) + " " + constant(r);
     default: return "!(" + operand + " " + r.pick(kOps) + " " + constant(r) + ")";
   }
 }
@@ -137,7 +143,10 @@ Value scalar(Random& r) {
     }
     case 5: return Value::bytes(r.chance(50) ? "ab" : "");
     case 6: return Value::boolean(r.chance(50));
-    case 7: return Value::timestamp({1767225600 + int64_t(r.below(3)) - 1, int32_t(r.below(2)) * 500000000});
+    case 7:
+      if (r.chance(10))  // the ends of CEL's range: their difference is near the duration limit
+        return Value::timestamp({r.chance(50) ? -62135596800 : 253402300799, 0});
+      return Value::timestamp({1767225600 + int64_t(r.below(3)) - 1, int32_t(r.below(2)) * 500000000});
     case 8: return Value::duration({int64_t(r.below(3)) * 3600 - 1, 0});
     case 9: return Value::null();
     case 10: return Value::type_value(Type::int64());
@@ -246,6 +255,10 @@ TEST_CASE("the common gate shapes take the fast path") {
       "(i > 3 && d < 2.0) || (s == 'x' && b)",
       "i > -3",
       "i < 1 + 2",
+      "m['a'] > 0",
+      "m['b'] >= 3 && m['b'] < 9",
+      "t - t2 < duration('72h')",
+      "duration('1h') <= t2 - t",
   };
   for (const char* shape : shapes) {
     const CompileResult r = compile(shape, env);
@@ -253,7 +266,7 @@ TEST_CASE("the common gate shapes take the fast path") {
     REQUIRE(r.ok());
     CHECK(r.program->uses_fast_path());
   }
-  const char* general[] = {"i + 1 > 3", "li.map(v, v * 2)[0] > 1", "m['a'] > 0",
+  const char* general[] = {"i + 1 > 3", "li.map(v, v * 2)[0] > 1", "m[s] > 0", "t - du < t2",
                            "li.exists(v, li.exists(w, w > v))", "s.matches('a+')",
                            "i > 3 ? true : false"};
   for (const char* expression : general) {

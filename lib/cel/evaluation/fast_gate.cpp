@@ -6,6 +6,7 @@
 
 #include "cel/evaluation/evaluator.hpp"
 #include "cel/library/overloads.hpp"
+#include "cel/common/civil_time.hpp"
 #include "cel/common/value_ops.hpp"
 #include "text/utf8.hpp"
 
@@ -311,6 +312,27 @@ class FastGateBuilder {
       set_interval(n);
       return add(std::move(n));
     }
+    if (is_constant_map_index(side)) {
+      const auto o = operand(*side.args[0]);
+      if (!o) return std::nullopt;
+      n.kind = Kind::IndexCompare;
+      n.element = o->element;
+      n.slot = o->slot;
+      n.key = side.args[1]->constant;
+      return add(std::move(n));
+    }
+    if (plain_call(side) && is_call(side, "_-_", 2)) {
+      const auto* minus = overloads(side);
+      const auto a = operand(*side.args[0]);
+      const auto b = operand(*side.args[1]);
+      if (!minus || minus->size() != 1 || !ids_among(*minus, {"subtract_timestamp_timestamp"}) || !a ||
+          !b || a->element || b->element || !(n.kinds & bit(Value::Kind::Duration)))
+        return std::nullopt;
+      n.kind = Kind::TimeDifferenceCompare;
+      n.slot = a->slot;
+      n.slot2 = b->slot;
+      return add(std::move(n));
+    }
     // size(x) or x.size()
     if (!plain_call(side) || side.name != "size") return std::nullopt;
     const Expr* sized = nullptr;
@@ -330,6 +352,20 @@ class FastGateBuilder {
     n.slot = o->slot;
     n.size_kinds = accepted_kinds(*size_candidates, 0, nullptr);
     return add(std::move(n));
+  }
+
+  // m['key'] for a map operand: the checker resolved the index to the map
+  // overload only (not lists, not dyn), with a constant string key.
+  bool is_constant_map_index(const Expr& e) const {
+    if (e.kind != ExprKind::Call || e.name != "_[_]" || e.target != nullptr || e.args.size() != 2)
+      return false;
+    const Expr& key = *e.args[1];
+    if (key.kind != ExprKind::Const || key.constant.kind() != Value::Kind::String) return false;
+    const auto it = checked_.overloads.find(e.id);
+    if (it == checked_.overloads.end() || it->second.empty()) return false;
+    for (const Overload* o : it->second)
+      if (o == nullptr || o->id != "index_map") return false;
+    return true;
   }
 
   std::optional<uint32_t> in_list(const Expr& e) {
@@ -447,6 +483,18 @@ Tri FastGate::compare(const Node& n, const Value& v) const {
   return tri(general(n.op, v, n.constant));
 }
 
+// t1 - t2 op constant: the standard library's subtraction (it checks the
+// duration's range), then the comparison; anything but two timestamps, or
+// a difference out of range, is the general evaluator's to report.
+Tri FastGate::time_difference_compare(const Node& n, const Value* slots) const {
+  const Value& a = slots[n.slot];
+  const Value& b = slots[n.slot2];
+  if (a.kind() != Value::Kind::Timestamp || b.kind() != Value::Kind::Timestamp) return Tri::Other;
+  const std::optional<Duration> d = timestamp_difference(a.as_timestamp(), b.as_timestamp());
+  if (!d) return Tri::Other;
+  return compare(n, Value::duration(*d));
+}
+
 Tri FastGate::size_compare(const Node& n, const Value& v) const {
   if (!(n.size_kinds & bit(v.kind()))) return Tri::Other;
   int64_t size = 0;
@@ -515,6 +563,7 @@ Tri FastGate::eval_node(uint32_t index, const Value* slots, const Value* element
     }
     case Kind::Exists:
     case Kind::All: return loop(n, slots);
+    case Kind::TimeDifferenceCompare: return time_difference_compare(n, slots);
     default: break;
   }
   const Value& v = n.element ? *element : slots[n.slot];
@@ -523,6 +572,11 @@ Tri FastGate::eval_node(uint32_t index, const Value* slots, const Value* element
       if (v.kind() != Value::Kind::Bool) return Tri::Other;
       return tri(v.as_bool());
     case Kind::SizeCompare: return size_compare(n, v);
+    case Kind::IndexCompare: {
+      // A missing key is an error the general evaluator words.
+      const Value* found = v.kind() == Value::Kind::Map ? v.find(n.key) : nullptr;
+      return found ? compare(n, *found) : Tri::Other;
+    }
     case Kind::InList:
       if (!(n.kinds & bit(v.kind()))) return Tri::Other;
       for (const Value& item : n.constant.as_list())

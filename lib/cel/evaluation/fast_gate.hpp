@@ -4,6 +4,9 @@
 //   fact op constant            op in == != < <= > >=, either side constant
 //   size(fact) op constant      also fact.size()
 //   fact in [constants]         a constant list (folded from a literal)
+//   map_fact['key'] op constant a map fact indexed by a constant string
+//   t1 - t2 op constant         two timestamp facts (or `now`), e.g.
+//                               now - t < duration('72h')
 //   fact.startsWith(constant)   also endsWith, contains
 //   fact                        a bool fact on its own
 //   list_fact.exists(v, p)      also all(); p any of these shapes over v
@@ -61,7 +64,8 @@ class FastGate {
 
   enum class Op : unsigned char { Eq, Ne, Lt, Le, Gt, Ge };
   enum class Kind : unsigned char {
-    And, Or, Range, Not, BoolOperand, Compare, SizeCompare, InList, StringTest, Exists, All
+    And, Or, Range, Not, BoolOperand, Compare, SizeCompare, InList, StringTest, Exists, All,
+    IndexCompare, TimeDifferenceCompare
   };
   enum class StringFn : unsigned char { StartsWith, EndsWith, Contains };
   enum class ConstKind : unsigned char { Int, Uint, Double, String, Other };
@@ -74,6 +78,7 @@ class FastGate {
     ConstKind const_kind = ConstKind::Other;
     uint32_t a = 0, b = 0;     // children (And/Or/Range: both; Not, Exists/All: a)
     int slot = 0;              // the operand's slot (unless element)
+    int slot2 = 0;             // TimeDifferenceCompare: the subtrahend's slot
     uint64_t kinds = 0;        // operand kinds the operator takes (bit per Value::Kind)
     uint64_t size_kinds = 0;   // SizeCompare: operand kinds size() takes
     int64_t int_constant = 0;  // the constant, unpacked
@@ -87,12 +92,14 @@ class FastGate {
     bool int_negated = false;
     int64_t int_low = 0, int_high = 0;
     Value constant;
+    Value key;  // IndexCompare: the map key (a string)
   };
 
  private:
   Tri eval_node(uint32_t index, const Value* slots, const Value* element) const;
   Tri compare(const Node& n, const Value& v) const;
   Tri size_compare(const Node& n, const Value& v) const;
+  Tri time_difference_compare(const Node& n, const Value* slots) const;
   Tri loop(const Node& n, const Value* slots) const;
 
   std::vector<Node> nodes_;
