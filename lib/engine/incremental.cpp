@@ -349,7 +349,10 @@ void share_unchanged(Inputs& fresh, const Inputs& old) {
       if (a && b && a != b && same_fact(*a, *b)) fresh.facts.set(f, b);
     }
   if (same_vectors(fresh.progress, old.progress, same_progress)) fresh.progress = old.progress;
-  if (same_vectors(fresh.approvals, old.approvals, same_approval)) fresh.approvals = old.approvals;
+  if (same_vectors(fresh.approvals, old.approvals, same_approval)) {
+    fresh.approvals = old.approvals;
+    fresh.approvals_by_stage = old.approvals_by_stage;
+  }
 }
 
 }  // namespace rollgate::engine

@@ -8,6 +8,7 @@
 
 #include "cel/common/time.hpp"
 #include "cel/common/value.hpp"
+#include "engine/approval_index.hpp"
 #include "engine/fact_table.hpp"
 
 namespace rollgate::engine {
@@ -50,6 +51,9 @@ struct Inputs {
   // Indexed like Plan::stages.
   SharedVector<StageProgress> progress;
   SharedVector<Approval> approvals;
+  // `approvals` by stage, when built (the loaders do); used only while it
+  // indexes exactly `approvals`, else the approvals are scanned.
+  std::shared_ptr<const ApprovalIndex> approvals_by_stage;
   // Problems that do not stop evaluation (undeclared facts), for the report.
   std::vector<std::string> warnings;
 };

@@ -73,7 +73,10 @@ class InputsLoader {
       if (const auto* approvals = reader.array("approvals")) load_approvals(*approvals);
     }
     result.errors = std::move(errors_);
-    if (result.errors.empty()) result.inputs = std::move(inputs_);
+    if (result.errors.empty()) {
+      inputs_.approvals_by_stage = ApprovalIndex::build(inputs_.approvals, plan_.stages.size());
+      result.inputs = std::move(inputs_);
+    }
     return result;
   }
 

@@ -87,18 +87,30 @@ void judge_must_gates(const StageResult& r, Verdicts& v, const ReasonSink& why) 
 // future, and within max_age when the requirement has one.
 void count_approvals(StageResult& r, int stage_index, const Inputs& inputs, cel::Timestamp now,
                      Verdicts& v) {
+  if (r.stage->approvals.empty()) return;
   const StageProgress& progress = inputs.progress[size_t(stage_index)];
+  // The stage's own approvals, from the index when it is of these inputs.
+  const ApprovalIndex* index = inputs.approvals_by_stage.get();
+  bool indexed = index && index->indexes(inputs.approvals, inputs.progress.size());
+  auto for_each_approval = [&](auto visit) {
+    if (indexed) {
+      for (uint32_t k = index->offsets[size_t(stage_index)]; k < index->offsets[size_t(stage_index) + 1]; ++k)
+        visit(inputs.approvals[index->entries[k]]);
+      return;
+    }
+    for (const Approval& a : inputs.approvals)
+      if (std::find(a.stages.begin(), a.stages.end(), stage_index) != a.stages.end()) visit(a);
+  };
   for (const plan::ApprovalRequirement& req : r.stage->approvals) {
     ApprovalCount count{&req, {}};
     std::set<std::string> people;
-    for (const Approval& a : inputs.approvals) {
-      if (a.role != req.role) continue;
-      if (std::find(a.stages.begin(), a.stages.end(), stage_index) == a.stages.end()) continue;
-      if (!progress.requested_by.empty() && a.by == progress.requested_by) continue;
-      if (a.at && *a.at > now) continue;
-      if (req.max_age && (!a.at || elapsed(*a.at, now) > *req.max_age)) continue;
+    for_each_approval([&](const Approval& a) {
+      if (a.role != req.role) return;
+      if (!progress.requested_by.empty() && a.by == progress.requested_by) return;
+      if (a.at && *a.at > now) return;
+      if (req.max_age && (!a.at || elapsed(*a.at, now) > *req.max_age)) return;
       if (people.insert(a.by).second) count.approvers.push_back(a.by);
-    }
+    });
     if (int(count.approvers.size()) < req.min) v.failed = true;
     r.approvals.push_back(std::move(count));
   }
@@ -167,12 +179,29 @@ UpstreamState judge_upstream(const StageResult& r, const plan::Plan& plan, const
   return u;
 }
 
+// The first freeze in plan order that is in force and covers the stage:
+// the freezes naming it and those covering every stage, merged (both lists
+// are in plan order), without looking at any other freeze.
 const plan::Freeze* active_freeze(const plan::Plan& plan, int stage_index, cel::Timestamp now) {
-  for (const plan::Freeze& f : plan.freezes) {
-    if (now < f.from || !(now < f.to)) continue;
-    if (f.stages.empty() ||
-        std::find(f.stages.begin(), f.stages.end(), stage_index) != f.stages.end())
-      return &f;
+  auto in_force = [&](int f) {
+    const plan::Freeze& freeze = plan.freezes[size_t(f)];
+    return !(now < freeze.from) && now < freeze.to;
+  };
+  if (plan.stage_freeze_offsets.size() != plan.stages.size() + 1) {  // a plan not indexed (built by hand)
+    for (size_t f = 0; f < plan.freezes.size(); ++f) {
+      const std::vector<int>& covered = plan.freezes[f].stages;
+      if (in_force(int(f)) && (covered.empty() || std::find(covered.begin(), covered.end(), stage_index) != covered.end()))
+        return &plan.freezes[f];
+    }
+    return nullptr;
+  }
+  const int* own = plan.stage_freezes.data() + plan.stage_freeze_offsets[size_t(stage_index)];
+  const int* own_end = plan.stage_freezes.data() + plan.stage_freeze_offsets[size_t(stage_index) + 1];
+  const int* all = plan.global_freezes.data();
+  const int* all_end = all + plan.global_freezes.size();
+  while (own != own_end || all != all_end) {
+    int f = own == own_end ? *all++ : all == all_end ? *own++ : *own < *all ? *own++ : *all++;
+    if (in_force(f)) return &plan.freezes[size_t(f)];
   }
   return nullptr;
 }

@@ -78,7 +78,33 @@ void Plan::build_indexes() {
     for (int slot : {stage_variables[i].started_at_slot, stage_variables[i].done_at_slot})
       if (slot >= 0 && slot_stage_variable[size_t(slot)] < 0) slot_stage_variable[size_t(slot)] = int(i);
   }
+  index_freezes();
   names_indexed = true;
+}
+
+void Plan::index_freezes() {
+  global_freezes.clear();
+  stage_freeze_offsets.assign(stages.size() + 1, 0);
+  // Counting sort by stage; a freeze naming a stage twice is listed once.
+  std::vector<int> last(stages.size(), -1);
+  for (size_t f = 0; f < freezes.size(); ++f) {
+    if (freezes[f].stages.empty()) global_freezes.push_back(int(f));
+    for (int s : freezes[f].stages)
+      if (last[size_t(s)] != int(f)) {
+        last[size_t(s)] = int(f);
+        ++stage_freeze_offsets[size_t(s) + 1];
+      }
+  }
+  for (size_t s = 0; s < stages.size(); ++s) stage_freeze_offsets[s + 1] += stage_freeze_offsets[s];
+  stage_freezes.assign(size_t(stage_freeze_offsets.back()), 0);
+  std::vector<int> next(stage_freeze_offsets.begin(), stage_freeze_offsets.end() - 1);
+  std::fill(last.begin(), last.end(), -1);
+  for (size_t f = 0; f < freezes.size(); ++f)
+    for (int s : freezes[f].stages)
+      if (last[size_t(s)] != int(f)) {
+        last[size_t(s)] = int(f);
+        stage_freezes[size_t(next[size_t(s)]++)] = int(f);
+      }
 }
 
 std::vector<std::string> Plan::stage_group_names() const {

@@ -147,14 +147,22 @@ struct Plan {
   // done_at slot is `slot`, or -1.
   int stage_variable_of_slot(int slot) const;
 
-  // Builds the hashed name look-ups above; call once the plan is complete.
+  // Builds the hashed name look-ups above and the freeze index below; call
+  // once the plan is complete.
   void build_indexes();
+  void index_freezes();
 
   // Name look-ups, built once by build_indexes().
   NameIndex fact_index;          // fact name -> index in facts
   NameIndex stage_index;         // expanded stage id -> index in stages
   std::unordered_map<std::string, std::vector<int>, NameHash, std::equal_to<>> stage_group_index;
   std::vector<int> slot_stage_variable;  // activation slot -> stage_variables index, or -1
+  // The freezes that name each stage (CSR: stage s has
+  // stage_freezes[stage_freeze_offsets[s] .. stage_freeze_offsets[s+1]]),
+  // and those that cover every stage; freeze indices in plan order.
+  std::vector<int> stage_freeze_offsets;
+  std::vector<int> stage_freezes;
+  std::vector<int> global_freezes;
   bool names_indexed = false;
   // Every stage id and matrix id, for did-you-mean suggestions.
   std::vector<std::string> stage_group_names() const;

@@ -1,0 +1,33 @@
+// The approvals of a facts document by the stage they name, so that
+// deciding a stage reads only its own approvals (rule 8) and a plan of many
+// stages with many approvals stays linear.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <vector>
+
+#include "engine/fact_table.hpp"
+
+namespace rollgate::engine {
+
+struct Approval;
+
+struct ApprovalIndex {
+  // The approvals indexed.  Holding them means they cannot change in place
+  // under the index: a writer copies a shared vector first.
+  SharedVector<Approval> of;
+  // Stage s's approvals are entries[offsets[s] .. offsets[s + 1]], indices
+  // into `of` in input order, each once.
+  std::vector<uint32_t> offsets;
+  std::vector<uint32_t> entries;
+
+  static std::shared_ptr<const ApprovalIndex> build(const SharedVector<Approval>& approvals,
+                                                    size_t stage_count);
+  // Whether this index is of exactly these approvals (else scan them).
+  bool indexes(const SharedVector<Approval>& approvals, size_t stage_count) const {
+    return of.same(approvals) && offsets.size() == stage_count + 1;
+  }
+};
+
+}  // namespace rollgate::engine
