@@ -589,6 +589,20 @@ class BookmeExampleTest(unittest.TestCase):
         target = self.data["target"]
         self.assertEqual(self.report.target_met, target["status"] in ("ready", "done"))
 
+    def test_summary_and_compact_layouts(self):
+        compact = self.report.json_text(compact=True)
+        self.assertEqual(compact.count("\n"), 1)
+        self.assertEqual(json.loads(compact), self.data)
+        brief = self.report.json(summary=True)
+        self.assertEqual(brief["detail"], "summary")
+        self.assertNotIn("detail", self.data)
+        for full_stage, stage in zip(self.data["stages"], brief["stages"]):
+            failing = [g for g in full_stage["gates"] if g["status"] != "pass"]
+            self.assertEqual(stage["gates"], failing)
+            self.assertEqual(stage["passing_gates"],
+                             len(full_stage["gates"]) - len(failing))
+        self.assertEqual(brief["blockers"], self.data["blockers"])
+
     def test_expected_statuses(self):
         # What the example's facts say at BOOKME_INSTANT (DESIGN semantics).
         statuses = {s["id"]: s["status"] for s in self.data["stages"]}
