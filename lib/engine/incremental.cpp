@@ -282,9 +282,8 @@ void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs
   stats_.stages_decided = dirty_stages_.size();
 
   // Each affected stage again, against the records the last evaluation
-  // left (they are its results: the state is state_after of it).
-  // The records are the state the last evaluation left (state_after of
-  // it, kept up to date below), matched by position.
+  // left: state_ is state_after of it (kept up to date below), matched by
+  // position.
   e.transitions.clear();
   state::RecordMap records(*state_, plan);
   for (int s : dirty_stages_) {
