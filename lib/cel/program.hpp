@@ -82,6 +82,12 @@ class Program {
   // (a fact compared with a constant, ranges, conjunctions ...) evaluated
   // without the general evaluator.  For tests and benchmarks.
   virtual bool uses_fast_path() const = 0;
+
+  // A hint, no effect on results: asks the CPU to fetch what evaluate()
+  // reads first (the fast path's nodes), so that a caller evaluating many
+  // programs in a known order can overlap those cache misses.  The program
+  // object itself should be in cache (prefetched) when this is called.
+  virtual void prefetch() const {}
 };
 
 struct CompileResult {

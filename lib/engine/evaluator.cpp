@@ -5,6 +5,7 @@
 #include "engine/history.hpp"
 #include "engine/stage_status.hpp"
 #include "state/state.hpp"
+#include "support/prefetch.hpp"
 
 namespace rollgate::engine {
 
@@ -36,6 +37,23 @@ const char* to_string(StageStatus status) {
 }
 
 namespace {
+
+// Asks the CPU to fetch what evaluating the stages ahead will read: at a
+// hundred thousand gates every compiled program and its fast-path nodes are
+// a cache miss, and the gates are evaluated in an order known in advance.
+// Two stages ahead the program objects; one stage ahead, with those in
+// cache, the nodes they point to.
+void prefetch_programs(const plan::Stage& stage) {
+  for (const plan::Gate& gate : stage.gates) {
+    const char* program = reinterpret_cast<const char*>(gate.program.get());
+    prefetch(program);
+    prefetch(program + 64);
+  }
+}
+
+void prefetch_nodes(const plan::Stage& stage) {
+  for (const plan::Gate& gate : stage.gates) gate.program->prefetch();
+}
 
 // Evaluates one stage into `r` (reusing its vectors' memory): its gates
 // (soaks carried on from their records), its status, then since and drift
@@ -95,6 +113,8 @@ void evaluate_into(Evaluation& e, std::shared_ptr<const plan::Plan> plan, std::s
   e.stages.resize(e.plan->stages.size());
   size_t first_gate = 0;
   for (size_t s = 0; s < e.stages.size(); ++s) {
+    if (s + 2 < e.stages.size()) prefetch_programs(e.plan->stages[s + 2]);
+    if (s + 1 < e.stages.size()) prefetch_nodes(e.plan->stages[s + 1]);
     StageHistory history(records ? &*records : nullptr, s, first_gate);
     evaluate_stage(e.stages[s], e, int(s), activation, history);
     first_gate += e.stages[s].gates.size();

@@ -59,6 +59,9 @@ class FastGate {
     return eval_node(root_, slots.data(), nullptr);
   }
 
+  // Where the nodes are, for prefetching (Program::prefetch).
+  const void* node_data() const { return nodes_.data(); }
+
   // Whether the gate has an exists()/all() (iterations to count).
   bool has_loops() const { return loops_ > 0; }
 
