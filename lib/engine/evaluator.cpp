@@ -46,13 +46,15 @@ namespace {
 void prefetch_programs(const plan::Stage& stage) {
   for (const plan::Gate& gate : stage.gates) {
     const char* program = reinterpret_cast<const char*>(gate.program.get());
+    if (!program) continue;
     prefetch(program);
     prefetch(program + 64);
   }
 }
 
 void prefetch_nodes(const plan::Stage& stage) {
-  for (const plan::Gate& gate : stage.gates) gate.program->prefetch();
+  for (const plan::Gate& gate : stage.gates)
+    if (gate.program) gate.program->prefetch();
 }
 
 // Evaluates one stage into `r` (reusing its vectors' memory): its gates
