@@ -251,12 +251,7 @@ ROLLGATE_API void rollgate_report_free(rollgate_report* report) { delete report;
 
 ROLLGATE_API rollgate_status rollgate_report_json(char** json, size_t* json_len,
                                                   const rollgate_report* report, rollgate_error** err) {
-  return guarded(err, [&]() -> rollgate_status {
-    if (json) *json = nullptr;
-    if (json_len) *json_len = 0;
-    if (!json || !report) return fail(err, ROLLGATE_EINVAL, "NULL argument");
-    return copy_out(json, json_len, rollgate::report::to_json(report->evaluation()));
-  });
+  return rollgate_report_json_with(json, json_len, report, nullptr, err);
 }
 
 ROLLGATE_API rollgate_status rollgate_report_json_with(char** json, size_t* json_len,

@@ -58,13 +58,11 @@ class Report {
   std::string json(unsigned flags) const {
     rollgate_json_options options = ROLLGATE_JSON_OPTIONS_INIT;
     options.flags = flags;
-    char* raw = nullptr;
-    std::size_t len = 0;
-    rollgate_error* err = nullptr;
-    const rollgate_status status = rollgate_report_json_with(&raw, &len, report_.get(), &options, &err);
-    std::unique_ptr<char, detail::BufferFree> buffer(raw);
-    check(status, err);
-    return buffer ? std::string(buffer.get(), len) : std::string();
+    return detail::render(
+        [&options](char** json, std::size_t* len, const rollgate_report* report, rollgate_error** err) {
+          return rollgate_report_json_with(json, len, report, &options, err);
+        },
+        report_.get());
   }
 
   /// The report as text for people, as `rollgate eval --format text` prints it.

@@ -3,11 +3,10 @@
 // stages with many approvals stays linear.
 #pragma once
 
-#include <cstdint>
 #include <memory>
-#include <vector>
 
 #include "engine/fact_table.hpp"
+#include "support/grouping.hpp"
 
 namespace rollgate::engine {
 
@@ -17,16 +16,14 @@ struct ApprovalIndex {
   // The approvals indexed.  Holding them means they cannot change in place
   // under the index: a writer copies a shared vector first.
   SharedVector<Approval> of;
-  // Stage s's approvals are entries[offsets[s] .. offsets[s + 1]], indices
-  // into `of` in input order, each once.
-  std::vector<uint32_t> offsets;
-  std::vector<uint32_t> entries;
+  // Indices into `of` by stage, in input order.
+  Grouping by_stage;
 
   static std::shared_ptr<const ApprovalIndex> build(const SharedVector<Approval>& approvals,
                                                     size_t stage_count);
   // Whether this index is of exactly these approvals (else scan them).
   bool indexes(const SharedVector<Approval>& approvals, size_t stage_count) const {
-    return of.same(approvals) && offsets.size() == stage_count + 1;
+    return of.same(approvals) && by_stage.covers(stage_count);
   }
 };
 

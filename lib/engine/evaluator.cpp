@@ -123,7 +123,7 @@ void evaluate_into(Evaluation& e, std::shared_ptr<const plan::Plan> plan, std::s
   }
   if (previous) {
     list_transitions(e, *records);
-    warn_if_plan_changed(e, *previous);
+    warn_if_plan_changed(e, *previous, *records);
   }
   summarize(e);
 }

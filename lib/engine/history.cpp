@@ -45,19 +45,6 @@ void add_transition(Evaluation& e, const std::string& id, const Status* from, St
   else if (*from != to) e.transitions.push_back({id, std::string(to_string(*from)), to_string(to)});
 }
 
-// Calls f(is_stage, id) for every record of `state`: stages, then gates.
-template <class F>
-void for_each_record_id(const state::State& state, F f) {
-  if (state.ids) {
-    for (const std::string& id : state.ids->stages) f(true, id);
-    for (const std::string& id : state.ids->gates) f(false, id);
-  } else if (state.plan) {
-    for (const plan::Stage& stage : state.plan->stages) f(true, stage.id);
-    for (const plan::Stage& stage : state.plan->stages)
-      for (const plan::Gate& gate : stage.gates) f(false, gate.full_id);
-  }
-}
-
 std::string id_list(std::vector<std::string> ids) {
   std::sort(ids.begin(), ids.end());
   std::string out;
@@ -102,10 +89,11 @@ void list_transitions(Evaluation& e, const state::RecordMap& records) {
   }
 }
 
-void warn_if_plan_changed(Evaluation& e, const state::State& previous) {
+void warn_if_plan_changed(Evaluation& e, const state::State& previous, const state::RecordMap& records) {
   const plan::Plan& plan = *e.plan;
-  if (previous.plan_digest == plan.digest) return;
-  state::RecordMap records(previous, plan);
+  // The same digest is the same plan, whatever object holds it (and a
+  // state made under this very plan object has its digest).
+  if (previous.plan_digest == plan.digest || records.identity()) return;
   std::vector<std::string> added, removed, redefined;
   std::unordered_set<std::string_view> stage_ids, gate_ids;
   size_t g = 0;
@@ -120,9 +108,10 @@ void warn_if_plan_changed(Evaluation& e, const state::State& previous) {
       ++g;
     }
   }
-  for_each_record_id(previous, [&](bool is_stage, const std::string& id) {
-    if (!(is_stage ? stage_ids : gate_ids).count(id)) removed.push_back(id);
-  });
+  for (const std::string& id : records.ids().stages)
+    if (!stage_ids.count(id)) removed.push_back(id);
+  for (const std::string& id : records.ids().gates)
+    if (!gate_ids.count(id)) removed.push_back(id);
   std::string warning = "the plan changed since the state was saved (state of " + previous.plan_digest +
                         ", plan " + plan.digest + "); its records were used id by id";
   if (!added.empty()) warning += "; added: " + id_list(std::move(added));

@@ -47,6 +47,7 @@ void list_transitions(Evaluation& e, const state::RecordMap& records);
 
 // Rule 19: when the state was saved under another plan, one warning says
 // so and lists the stages and gates added, removed and redefined.
-void warn_if_plan_changed(Evaluation& e, const state::State& previous);
+// `records` maps `previous` onto the evaluation's plan.
+void warn_if_plan_changed(Evaluation& e, const state::State& previous, const state::RecordMap& records);
 
 }  // namespace rollgate::engine

@@ -94,8 +94,7 @@ void count_approvals(StageResult& r, int stage_index, const Inputs& inputs, cel:
   bool indexed = index && index->indexes(inputs.approvals, inputs.progress.size());
   auto for_each_approval = [&](auto visit) {
     if (indexed) {
-      for (uint32_t k = index->offsets[size_t(stage_index)]; k < index->offsets[size_t(stage_index) + 1]; ++k)
-        visit(inputs.approvals[index->entries[k]]);
+      for (uint32_t a : index->by_stage.of(size_t(stage_index))) visit(inputs.approvals[a]);
       return;
     }
     for (const Approval& a : inputs.approvals)
@@ -187,7 +186,7 @@ const plan::Freeze* active_freeze(const plan::Plan& plan, int stage_index, cel::
     const plan::Freeze& freeze = plan.freezes[size_t(f)];
     return !(now < freeze.from) && now < freeze.to;
   };
-  if (plan.stage_freeze_offsets.size() != plan.stages.size() + 1) {  // a plan not indexed (built by hand)
+  if (!plan.freezes_by_stage.covers(plan.stages.size())) {  // a plan not indexed (built by hand)
     for (size_t f = 0; f < plan.freezes.size(); ++f) {
       const std::vector<int>& covered = plan.freezes[f].stages;
       if (in_force(int(f)) && (covered.empty() || std::find(covered.begin(), covered.end(), stage_index) != covered.end()))
@@ -195,13 +194,11 @@ const plan::Freeze* active_freeze(const plan::Plan& plan, int stage_index, cel::
     }
     return nullptr;
   }
-  const int* own = plan.stage_freezes.data() + plan.stage_freeze_offsets[size_t(stage_index)];
-  const int* own_end = plan.stage_freezes.data() + plan.stage_freeze_offsets[size_t(stage_index) + 1];
-  const int* all = plan.global_freezes.data();
-  const int* all_end = all + plan.global_freezes.size();
-  while (own != own_end || all != all_end) {
-    int f = own == own_end ? *all++ : all == all_end ? *own++ : *own < *all ? *own++ : *all++;
-    if (in_force(f)) return &plan.freezes[size_t(f)];
+  std::span<const uint32_t> own = plan.freezes_by_stage.of(size_t(stage_index));
+  const std::vector<uint32_t>& all = plan.global_freezes;
+  for (size_t i = 0, j = 0; i < own.size() || j < all.size();) {
+    uint32_t f = j == all.size() || (i < own.size() && own[i] < all[j]) ? own[i++] : all[j++];
+    if (in_force(int(f))) return &plan.freezes[f];
   }
   return nullptr;
 }

@@ -8,17 +8,11 @@ namespace rollgate::plan {
 std::string definition_digest(std::string_view expr, GateKind kind, OnUnknown on_unknown) {
   // The canonical JSON of {"expr": .., "kind": .., "on_unknown": ..} (keys
   // sorted), hashed as it is written rather than built as a JSON object.
+  std::string quoted;
+  append_json_string(quoted, expr);
   Sha256 hasher;
   hasher.update("{\"expr\":");
-  if (json_string_is_plain(expr)) {
-    hasher.update('"');
-    hasher.update(expr);
-    hasher.update('"');
-  } else {
-    std::string quoted;
-    append_json_string(quoted, expr);
-    hasher.update(quoted);
-  }
+  hasher.update(quoted);
   hasher.update(",\"kind\":\"");
   hasher.update(to_string(kind));
   hasher.update("\",\"on_unknown\":\"");

@@ -21,6 +21,14 @@ Place member_place(Place parent, std::string_view key) {
   return Place::Other;
 }
 
+bool json_string_is_plain(std::string_view s) {
+  // As boost::json::serialize writes strings: only '"', '\\' and control
+  // characters are escaped.
+  for (const char c : s)
+    if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
+  return true;
+}
+
 // Canonical text goes to `out`; with a hasher, `out` is a buffer handed to
 // the hasher whenever it grows large, so that the whole text never exists.
 struct Sink {
@@ -79,13 +87,6 @@ void write_canonical(const boost::json::value& v, Sink& sink, Place place) {
 
 }  // namespace
 
-bool json_string_is_plain(std::string_view s) {
-  // As boost::json::serialize writes strings: only '"', '\\' and control
-  // characters are escaped.
-  for (const char c : s)
-    if (static_cast<unsigned char>(c) < 0x20 || c == '"' || c == '\\') return false;
-  return true;
-}
 
 void append_json_string(std::string& out, std::string_view s) {
   if (!json_string_is_plain(s)) {  // rare: let Boost.JSON escape it

@@ -14,8 +14,6 @@ namespace rollgate::plan {
 // Appends `s` as a JSON string literal, escaped as boost::json::serialize
 // escapes it.
 void append_json_string(std::string& out, std::string_view s);
-// Whether append_json_string would write `s` unescaped, between quotes.
-bool json_string_is_plain(std::string_view s);
 
 // Every object's members sorted by key.
 std::string canonical_json(const boost::json::value& value);

@@ -84,27 +84,10 @@ void Plan::build_indexes() {
 
 void Plan::index_freezes() {
   global_freezes.clear();
-  stage_freeze_offsets.assign(stages.size() + 1, 0);
-  // Counting sort by stage; a freeze naming a stage twice is listed once.
-  std::vector<int> last(stages.size(), -1);
-  for (size_t f = 0; f < freezes.size(); ++f) {
-    if (freezes[f].stages.empty()) global_freezes.push_back(int(f));
-    for (int s : freezes[f].stages)
-      if (last[size_t(s)] != int(f)) {
-        last[size_t(s)] = int(f);
-        ++stage_freeze_offsets[size_t(s) + 1];
-      }
-  }
-  for (size_t s = 0; s < stages.size(); ++s) stage_freeze_offsets[s + 1] += stage_freeze_offsets[s];
-  stage_freezes.assign(size_t(stage_freeze_offsets.back()), 0);
-  std::vector<int> next(stage_freeze_offsets.begin(), stage_freeze_offsets.end() - 1);
-  std::fill(last.begin(), last.end(), -1);
   for (size_t f = 0; f < freezes.size(); ++f)
-    for (int s : freezes[f].stages)
-      if (last[size_t(s)] != int(f)) {
-        last[size_t(s)] = int(f);
-        stage_freezes[size_t(next[size_t(s)]++)] = int(f);
-      }
+    if (freezes[f].stages.empty()) global_freezes.push_back(uint32_t(f));
+  freezes_by_stage = group_items(stages.size(), freezes.size(),
+                                 [&](size_t f) -> const std::vector<int>& { return freezes[f].stages; });
 }
 
 std::vector<std::string> Plan::stage_group_names() const {

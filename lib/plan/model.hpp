@@ -18,6 +18,7 @@
 #include "cel/program.hpp"
 #include "cel/common/time.hpp"
 #include "cel/common/type.hpp"
+#include "support/grouping.hpp"
 
 namespace boost::json {
 class value;
@@ -157,12 +158,10 @@ struct Plan {
   NameIndex stage_index;         // expanded stage id -> index in stages
   std::unordered_map<std::string, std::vector<int>, NameHash, std::equal_to<>> stage_group_index;
   std::vector<int> slot_stage_variable;  // activation slot -> stage_variables index, or -1
-  // The freezes that name each stage (CSR: stage s has
-  // stage_freezes[stage_freeze_offsets[s] .. stage_freeze_offsets[s+1]]),
-  // and those that cover every stage; freeze indices in plan order.
-  std::vector<int> stage_freeze_offsets;
-  std::vector<int> stage_freezes;
-  std::vector<int> global_freezes;
+  // The freezes that name each stage, and those that cover every stage;
+  // freeze indices in plan order.
+  Grouping freezes_by_stage;
+  std::vector<uint32_t> global_freezes;
   bool names_indexed = false;
   // Every stage id and matrix id, for did-you-mean suggestions.
   std::vector<std::string> stage_group_names() const;

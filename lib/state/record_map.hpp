@@ -41,6 +41,8 @@ class RecordMap {
   }
   // Whether the state was made under this very plan object.
   bool identity() const { return identity_; }
+  // The ids of every record of the state, when the map is not the identity.
+  const RecordIds& ids() const { return *ids_; }
 
  private:
   const State* state_;

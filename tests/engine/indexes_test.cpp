@@ -61,14 +61,14 @@ TEST_CASE("approvals and freezes decided through their per-stage indexes equal a
   REQUIRE(inputs.inputs);
   REQUIRE(inputs.inputs->approvals_by_stage);
   CHECK(inputs.inputs->approvals_by_stage->indexes(inputs.inputs->approvals, loaded.plan->stages.size()));
-  REQUIRE(loaded.plan->stage_freeze_offsets.size() == loaded.plan->stages.size() + 1);
+  REQUIRE(loaded.plan->freezes_by_stage.covers(loaded.plan->stages.size()));
   const cel::Timestamp now{1795392000, 0};  // 2026-11-23T00:00:00Z
 
   std::string indexed = report::to_json(
       engine::evaluate(loaded.plan, std::make_shared<const engine::Inputs>(*inputs.inputs), now));
 
   auto unindexed_plan = std::make_shared<plan::Plan>(*loaded.plan);
-  unindexed_plan->stage_freeze_offsets.clear();
+  unindexed_plan->freezes_by_stage = Grouping{};
   engine::Inputs unindexed_inputs = *inputs.inputs;
   unindexed_inputs.approvals_by_stage.reset();
   std::string scanned = report::to_json(engine::evaluate(

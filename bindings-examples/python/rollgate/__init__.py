@@ -459,13 +459,9 @@ class Report(_Handle):
             _native.JSON_OPTIONS_VERSION,
             (_native.JSON_COMPACT if compact else 0)
             | (_native.JSON_SUMMARY if summary else 0))
-        buf, length = c_void_p(), c_size_t()
-        _call(_lib().rollgate_report_json_with, byref(buf), byref(length),
-              self._handle(), byref(options))
-        try:
-            return string_at(buf, length.value).decode("utf-8") if buf else ""
-        finally:
-            _lib().rollgate_free(buf)
+        return self._render(
+            lambda buf, length, handle, err: _lib().rollgate_report_json_with(
+                buf, length, handle, byref(options), err))
 
     def json(self, summary=False):
         """The report as a dict: plan, evaluated_at, stages, blockers, next,
