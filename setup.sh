@@ -3,7 +3,11 @@
 # what is missing (as root, with apt-get), builds, and then either
 #   ./setup.sh run    runs the `rollgate` command line on examples/bookme, or
 #   ./setup.sh test   runs every test suite through ctest.
-# Both use the CMake preset "release" (build/release).
+# Both use the CMake preset "release" (build/release).  `test` then does what
+# CI does besides (.ci/run runs `./setup.sh test` and nothing else):
+#   - the preset "tsan": the tests that use threads, under ThreadSanitizer;
+#   - the preset "gcc-o3": a Release (-O3) build of the library and the C
+#     tests, warnings as errors, and those tests.
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -13,10 +17,14 @@ cd "$(dirname "$0")"
 # find RE2), tzdata for CEL time-zone functions, RE2 for CEL's matches().
 packages=(g++ cmake ninja-build pkg-config python3 tzdata
           libboost-json1.81-dev libboost-graph1.81-dev doctest-dev libre2-dev)
+# What only the tests need: libabigail's abidiff for the ABI check (tests/abi),
+# and for the Python package tests venv, pip, setuptools, wheel and mypy.
+test_packages=(abigail-tools python3-venv python3-pip python3-setuptools
+               python3-wheel python3-mypy)
 
 install_missing_packages() {
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "$@"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   [ ${#missing[@]} -eq 0 ] && return 0
@@ -32,6 +40,25 @@ build() {
   cmake --build --preset release -j "$(nproc)"
 }
 
+# Configures, builds and tests one preset (the build presets of tsan and
+# gcc-o3 build only what their tests need).
+build_and_test() {
+  local preset=$1 started=$SECONDS
+  echo "setup.sh: preset $preset" >&2
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$(nproc)"
+  ctest --preset "$preset"
+  echo "setup.sh: preset $preset took $((SECONDS - started)) s" >&2
+}
+
+run_tests() {
+  local started=$SECONDS
+  ctest --preset release
+  echo "setup.sh: the release tests took $((SECONDS - started)) s" >&2
+  build_and_test tsan
+  build_and_test gcc-o3
+}
+
 run_example() {
   local status=0
   ./build/release/bin/rollgate eval examples/bookme/plan.json \
@@ -44,7 +71,7 @@ run_example() {
 }
 
 case "${1:-}" in
-  run)  install_missing_packages; build; run_example ;;
-  test) install_missing_packages; build; ctest --preset release ;;
+  run)  install_missing_packages "${packages[@]}"; build; run_example ;;
+  test) install_missing_packages "${packages[@]}" "${test_packages[@]}"; build; run_tests ;;
   *)    echo "usage: $0 run|test" >&2; exit 2 ;;
 esac

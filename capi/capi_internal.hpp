@@ -9,9 +9,12 @@
 #include <vector>
 
 #include "engine/evaluation.hpp"
+#include "engine/evaluation_limits.hpp"
 #include "engine/incremental.hpp"
 #include "engine/inputs.hpp"
 #include "plan/model.hpp"
+#include "plan_outline.hpp"
+#include "report_texts.hpp"
 #include "state/state.hpp"
 #include "rollgate.h"
 #include "support/diagnostic.hpp"
@@ -19,11 +22,14 @@
 struct rollgate_error {
   int32_t code = ROLLGATE_EINTERNAL;
   std::string message;  // every problem, one per line, located
-  std::vector<rollgate::Diagnostic> problems;  // borrowed through rollgate_error_detail
+  std::vector<rollgate::Diagnostic> problems;  // borrowed through rollgate_error_problem
 };
 
 struct rollgate_plan {
   std::shared_ptr<const rollgate::plan::Plan> plan;
+  // Built by rollgate_plan_compile for the plan readers (after edges as
+  // indices, fact types as text); empty in a plan made otherwise.
+  rollgate::capi::PlanOutline outline{};
 };
 
 struct rollgate_session {
@@ -33,7 +39,8 @@ struct rollgate_session {
   std::shared_ptr<const rollgate::plan::Plan> plan;
   // Shared with the reports made from it, so a report outlives new inputs
   // (copying Inputs is cheap: its parts are persistent, engine/fact_table.hpp).
-  // Changed in place (set_fact) only while the session is its only owner.
+  // Changed in place (capi/session_inputs.cpp) only while the session is
+  // its only owner.
   std::shared_ptr<rollgate::engine::Inputs> inputs;
   // Remembers the last evaluation and its state; the next evaluation from
   // that state is incremental (engine/incremental.hpp).
@@ -41,6 +48,9 @@ struct rollgate_session {
   // State restored by set_state and not yet evaluated from: it is the
   // session's state until the next evaluation.
   std::shared_ptr<const rollgate::state::State> restored;
+  // Limits, deadline and cancellation flag of its evaluations
+  // (rollgate_session_set_options; capi/session_options.cpp).
+  rollgate::engine::EvaluationOptions options;
 
   // The session's state: restored, else the last evaluation's (or null).
   std::shared_ptr<const rollgate::state::State> state() const {
@@ -53,6 +63,9 @@ struct rollgate_report {
   // anything while a report holds it.
   std::shared_ptr<const rollgate::engine::Evaluation> shared;
   const rollgate::engine::Evaluation& evaluation() const { return *shared; }
+  // Gate values and messages and blocker messages for the report readers,
+  // made on first read (any thread); the report itself stays immutable.
+  mutable rollgate::capi::ReportTexts texts{};
 };
 
 namespace rollgate::capi {
@@ -60,6 +73,26 @@ namespace rollgate::capi {
 // Stores a new error in *err (when err is not NULL) and returns `code`.
 rollgate_status fail(rollgate_error** err, rollgate_status code, std::vector<Diagnostic> problems);
 rollgate_status fail(rollgate_error** err, rollgate_status code, std::string message);
+// One problem of `kind` (docs/ERRORS.md) with an optional "did you mean"
+// suggestion, e.g. (ROLLGATE_EINPUT, DiagnosticKind::UnknownId, "... (did
+// you mean 'pilot'?)", "pilot").  A problem made without a kind gets the
+// status code's (capi/error.cpp).
+rollgate_status fail(rollgate_error** err, rollgate_status code, DiagnosticKind kind, std::string message,
+                     std::string suggestion = "");
+
+// Fails with ROLLGATE_ELIMIT, ROLLGATE_ETIMEOUT or ROLLGATE_ECANCELLED for
+// an evaluation its session's options stopped (capi/session_options.cpp).
+rollgate_status stopped(rollgate_error** err, const engine::EvaluationStopped& stop);
+
+// Fails with ROLLGATE_EINVAL naming the function and the argument that is
+// NULL: "rollgate_session_evaluate: out is NULL".
+rollgate_status null_argument(rollgate_error** err, const char* function, const char* argument);
+
+// Fails with ROLLGATE_EINVAL unless `version` (of the caller's struct named
+// `type`, e.g. "rollgate_stage_info") is 1..`known`; returns ROLLGATE_OK
+// when it is.
+rollgate_status check_version(rollgate_error** err, const char* function, const char* type,
+                              unsigned int version, unsigned int known);
 
 // Hands `text` to the caller as a malloc'ed, NUL-terminated buffer (freed
 // with rollgate_free) of *out_len bytes (out_len may be NULL).

@@ -6,6 +6,7 @@
 using rollgate::capi::copy_out;
 using rollgate::capi::fail;
 using rollgate::capi::guarded;
+using rollgate::capi::null_argument;
 
 extern "C" {
 
@@ -16,7 +17,9 @@ ROLLGATE_API rollgate_status rollgate_plan_diff(char** out, size_t* out_len, int
     if (out) *out = nullptr;
     if (out_len) *out_len = 0;
     if (loosened) *loosened = 0;
-    if (!out || !old_plan || !new_plan) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!out) return null_argument(err, "rollgate_plan_diff", "out");
+    if (!old_plan) return null_argument(err, "rollgate_plan_diff", "old_plan");
+    if (!new_plan) return null_argument(err, "rollgate_plan_diff", "new_plan");
     if (format != ROLLGATE_FORMAT_JSON && format != ROLLGATE_FORMAT_TEXT)
       return fail(err, ROLLGATE_EINVAL,
                   "unknown format " + std::to_string(int(format)) +

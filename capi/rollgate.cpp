@@ -5,23 +5,29 @@
 #include <cstring>
 
 #include "capi_internal.hpp"
+#include "cel/common/civil_time.hpp"
+#include "cel/common/time.hpp"
 #include "engine/inputs_loader.hpp"
 #include "plan/loader.hpp"
 #include "report/reports.hpp"
 #include "state/state_json.hpp"
+#include "support/gcc_restrict_false_positive.hpp"
 
 using rollgate::capi::copy_out;
 using rollgate::capi::fail;
 using rollgate::capi::guarded;
 using rollgate::capi::input_text;
+using rollgate::capi::null_argument;
 
 namespace {
 
 #define ROLLGATE_STR2(x) #x
 #define ROLLGATE_STR(x) ROLLGATE_STR2(x)
 
-std::string file_name_or(const char* file_name, const char* fallback) {
-  return file_name ? std::string(file_name) : std::string(fallback);
+// The caller's name for an input, "" for none: errors then name no file
+// rather than an invented one.
+std::string file_name_or_none(const char* file_name) {
+  return file_name ? std::string(file_name) : std::string();
 }
 
 }  // namespace
@@ -37,13 +43,17 @@ ROLLGATE_API const char* rollgate_version_string(void) {
 
 ROLLGATE_API int32_t rollgate_abi_version(void) { return ROLLGATE_ABI_VERSION; }
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 ROLLGATE_API rollgate_status rollgate_timestamp_parse(int64_t* unix_seconds, int32_t* nanos,
                                                       const char* text, size_t text_len,
                                                       rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {
     if (unix_seconds) *unix_seconds = 0;
     if (nanos) *nanos = 0;
-    if (!unix_seconds || !nanos || !text) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!unix_seconds) return null_argument(err, "rollgate_timestamp_parse", "unix_seconds");
+    if (!nanos) return null_argument(err, "rollgate_timestamp_parse", "nanos");
+    if (!text) return null_argument(err, "rollgate_timestamp_parse", "text");
     std::string_view s = input_text(text, text_len);
     std::optional<rollgate::cel::Timestamp> t = rollgate::cel::parse_timestamp(s);
     if (!t)
@@ -54,6 +64,25 @@ ROLLGATE_API rollgate_status rollgate_timestamp_parse(int64_t* unix_seconds, int
     return ROLLGATE_OK;
   });
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
+
+ROLLGATE_API rollgate_status rollgate_timestamp_format(char** text, size_t* text_len, int64_t unix_seconds,
+                                                       int32_t nanos, rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (text) *text = nullptr;
+    if (text_len) *text_len = 0;
+    if (!text) return null_argument(err, "rollgate_timestamp_format", "text");
+    if (nanos < 0 || nanos > 999'999'999)
+      return fail(err, ROLLGATE_EINVAL, "rollgate_timestamp_format: nanos " + std::to_string(nanos) +
+                                            " is not in 0..999999999");
+    rollgate::cel::Timestamp t{unix_seconds, nanos};
+    if (!rollgate::cel::detail::timestamp_in_range(t))
+      return fail(err, ROLLGATE_EINVAL,
+                  "rollgate_timestamp_format: " + std::to_string(unix_seconds) +
+                      " seconds is outside 0001-01-01T00:00:00Z..9999-12-31T23:59:59.999999999Z");
+    return copy_out(text, text_len, rollgate::cel::format_timestamp(t));
+  });
+}
 
 // ------------------------------------------------------------------ plans
 
@@ -62,12 +91,14 @@ ROLLGATE_API rollgate_status rollgate_plan_compile(rollgate_plan** out, const ch
                                                    rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {
     if (out) *out = nullptr;
-    if (!out || !json) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!out) return null_argument(err, "rollgate_plan_compile", "out");
+    if (!json) return null_argument(err, "rollgate_plan_compile", "json");
     rollgate::plan::LoadResult loaded =
-        rollgate::plan::load_plan(input_text(json, json_len), file_name_or(file_name, "plan.json"));
+        rollgate::plan::load_plan(input_text(json, json_len), file_name_or_none(file_name));
     if (!loaded.plan)
       return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EPLAN, std::move(loaded.errors));
-    *out = new rollgate_plan{std::move(loaded.plan)};
+    rollgate::capi::PlanOutline outline(*loaded.plan);  // for the plan readers, once
+    *out = new rollgate_plan{std::move(loaded.plan), std::move(outline)};
     return ROLLGATE_OK;
   });
 }
@@ -97,7 +128,8 @@ ROLLGATE_API rollgate_status rollgate_session_new(rollgate_session** out, const 
                                                   rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {
     if (out) *out = nullptr;
-    if (!out || !plan) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!out) return null_argument(err, "rollgate_session_new", "out");
+    if (!plan) return null_argument(err, "rollgate_session_new", "plan");
     auto inputs = std::make_shared<rollgate::engine::Inputs>();
     inputs->facts.resize(plan->plan->facts.size());
     inputs->progress.resize(plan->plan->stages.size());
@@ -114,9 +146,10 @@ ROLLGATE_API rollgate_status rollgate_session_set_inputs(rollgate_session* sessi
                                                          size_t json_len, const char* file_name,
                                                          rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {
-    if (!session || !json) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!session) return null_argument(err, "rollgate_session_set_inputs", "session");
+    if (!json) return null_argument(err, "rollgate_session_set_inputs", "json");
     rollgate::engine::InputsResult loaded = rollgate::engine::load_inputs(
-        *session->plan, input_text(json, json_len), file_name_or(file_name, "facts.json"));
+        *session->plan, input_text(json, json_len), file_name_or_none(file_name));
     if (!loaded.inputs)
       return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(loaded.errors));
     // Facts, progress and approvals equal to the session's keep their
@@ -127,37 +160,14 @@ ROLLGATE_API rollgate_status rollgate_session_set_inputs(rollgate_session* sessi
   });
 }
 
-ROLLGATE_API rollgate_status rollgate_session_set_fact(rollgate_session* session, const char* name,
-                                                       size_t name_len, const char* json,
-                                                       size_t json_len, rollgate_error** err) {
-  return guarded(err, [&]() -> rollgate_status {
-    if (!session || !name || !json) return fail(err, ROLLGATE_EINVAL, "NULL argument");
-    std::string_view fact_name = input_text(name, name_len);
-    const rollgate::plan::FactDecl* decl = session->plan->find_fact(fact_name);
-    if (!decl)
-      return fail(err, ROLLGATE_EINPUT, "fact '" + std::string(fact_name) + "' is not declared by the plan");
-    rollgate::engine::FactResult loaded = rollgate::engine::load_fact(*decl, input_text(json, json_len));
-    if (!loaded.errors.empty())
-      return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(loaded.errors));
-    // Reports made earlier keep the inputs they were made from: the inputs
-    // are changed in place only while nobody else holds them, and then only
-    // the fact table's nodes on the way to this fact are copied where
-    // shared (O(log32 facts); O(1) in place).
-    size_t index = size_t(decl - session->plan->facts.data());
-    if (session->inputs.use_count() > 1)
-      session->inputs = std::make_shared<rollgate::engine::Inputs>(*session->inputs);
-    session->inputs->facts.set(index, std::move(loaded.fact));
-    return ROLLGATE_OK;
-  });
-}
-
 ROLLGATE_API rollgate_status rollgate_session_set_state(rollgate_session* session, const char* json,
                                                         size_t json_len, const char* file_name,
                                                         rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {
-    if (!session || !json) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!session) return null_argument(err, "rollgate_session_set_state", "session");
+    if (!json) return null_argument(err, "rollgate_session_set_state", "json");
     rollgate::state::StateResult loaded = rollgate::state::load_state(
-        *session->plan, input_text(json, json_len), file_name_or(file_name, "state.json"));
+        *session->plan, input_text(json, json_len), file_name_or_none(file_name));
     if (!loaded.state) return fail(err, ROLLGATE_EINPUT, std::move(loaded.errors));
     session->evaluator.forget();
     session->restored = std::make_shared<const rollgate::state::State>(std::move(*loaded.state));
@@ -170,18 +180,21 @@ ROLLGATE_API rollgate_status rollgate_session_state(char** json, size_t* json_le
   return guarded(err, [&]() -> rollgate_status {
     if (json) *json = nullptr;
     if (json_len) *json_len = 0;
-    if (!json || !session) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!json) return null_argument(err, "rollgate_session_state", "json");
+    if (!session) return null_argument(err, "rollgate_session_state", "session");
     std::shared_ptr<const rollgate::state::State> state = session->state();
     if (!state) return ROLLGATE_OK;
     return copy_out(json, json_len, rollgate::state::to_json(*state, *session->plan));
   });
 }
 
-ROLLGATE_API rollgate_status rollgate_session_clear_state(rollgate_session* session) {
-  if (!session) return ROLLGATE_EINVAL;
-  session->evaluator.forget();
-  session->restored.reset();
-  return ROLLGATE_OK;
+ROLLGATE_API rollgate_status rollgate_session_clear_state(rollgate_session* session, rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (!session) return null_argument(err, "rollgate_session_clear_state", "session");
+    session->evaluator.forget();
+    session->restored.reset();
+    return ROLLGATE_OK;
+  });
 }
 
 // ---------------------------------------------------------------- reports
@@ -206,18 +219,26 @@ ROLLGATE_API rollgate_status rollgate_session_evaluate(rollgate_report** out, ro
                                                        rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {
     if (out) *out = nullptr;
-    if (!out || !session) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!out) return null_argument(err, "rollgate_session_evaluate", "out");
+    if (!session) return null_argument(err, "rollgate_session_evaluate", "session");
     rollgate::cel::Timestamp now{unix_seconds, nanos};
     if (rollgate_status bad = check_instant(err, *session, nanos, now)) return bad;
     // Incremental from the state of the session's last evaluation; a full
-    // evaluation from restored state or none.
+    // evaluation from restored state or none.  Within the session's
+    // options: a stopped evaluation leaves the state as it was (the
+    // evaluator puts it back) and `restored` in place.
+    rollgate::engine::EvaluationMeter meter(session->options);
     std::shared_ptr<const rollgate::engine::Evaluation> evaluation;
-    if (session->restored) {
-      evaluation = session->evaluator.evaluate(session->inputs, now, session->restored);
-      session->restored.reset();
-    } else {
-      evaluation = session->evaluator.evaluate_next(session->inputs, now);
+    try {
+      meter.check_start();
+      if (session->restored)
+        evaluation = session->evaluator.evaluate(session->inputs, now, session->restored, &meter);
+      else
+        evaluation = session->evaluator.evaluate_next(session->inputs, now, &meter);
+    } catch (const rollgate::engine::EvaluationStopped& stop) {
+      return rollgate::capi::stopped(err, stop);
     }
+    session->restored.reset();
     *out = new rollgate_report{std::move(evaluation)};
     return ROLLGATE_OK;
   });
@@ -229,20 +250,28 @@ ROLLGATE_API rollgate_status rollgate_session_what_if(rollgate_report** out, rol
                                                       int32_t nanos, rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {
     if (out) *out = nullptr;
-    if (!out || !session || !patch) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!out) return null_argument(err, "rollgate_session_what_if", "out");
+    if (!session) return null_argument(err, "rollgate_session_what_if", "session");
+    if (!patch) return null_argument(err, "rollgate_session_what_if", "patch");
     rollgate::cel::Timestamp now{unix_seconds, nanos};
     if (rollgate_status bad = check_instant(err, *session, nanos, now)) return bad;
     rollgate::engine::InputsResult patched = rollgate::engine::load_patch(
-        *session->plan, *session->inputs, input_text(patch, patch_len), file_name_or(file_name, "patch.json"));
+        *session->plan, *session->inputs, input_text(patch, patch_len), file_name_or_none(file_name));
     if (!patched.inputs)
       return fail(err, patched.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(patched.errors));
-    // A full evaluation of the patched inputs; the session's remembered
-    // evaluation is left alone.
-    *out = new rollgate_report{std::make_shared<const rollgate::engine::Evaluation>(
-        rollgate::engine::evaluate_what_if(session->plan, session->inputs,
-                                           std::make_shared<const rollgate::engine::Inputs>(
-                                               std::move(*patched.inputs)),
-                                           now, session->state()))};
+    // A full evaluation of the patched inputs, within the session's
+    // options; the session's remembered evaluation is left alone.
+    rollgate::engine::EvaluationMeter meter(session->options);
+    try {
+      meter.check_start();
+      *out = new rollgate_report{std::make_shared<const rollgate::engine::Evaluation>(
+          rollgate::engine::evaluate_what_if(session->plan, session->inputs,
+                                             std::make_shared<const rollgate::engine::Inputs>(
+                                                 std::move(*patched.inputs)),
+                                             now, session->state(), &meter))};
+    } catch (const rollgate::engine::EvaluationStopped& stop) {
+      return rollgate::capi::stopped(err, stop);
+    }
     return ROLLGATE_OK;
   });
 }
@@ -261,7 +290,8 @@ ROLLGATE_API rollgate_status rollgate_report_json_with(char** json, size_t* json
   return guarded(err, [&]() -> rollgate_status {
     if (json) *json = nullptr;
     if (json_len) *json_len = 0;
-    if (!json || !report) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!json) return null_argument(err, "rollgate_report_json_with", "json");
+    if (!report) return null_argument(err, "rollgate_report_json_with", "report");
     rollgate::report::JsonOptions layout;
     if (options) {
       if (options->version < 1 || options->version > ROLLGATE_JSON_OPTIONS_VERSION)
@@ -285,7 +315,8 @@ ROLLGATE_API rollgate_status rollgate_report_text(char** text, size_t* text_len,
   return guarded(err, [&]() -> rollgate_status {
     if (text) *text = nullptr;
     if (text_len) *text_len = 0;
-    if (!text || !report) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!text) return null_argument(err, "rollgate_report_text", "text");
+    if (!report) return null_argument(err, "rollgate_report_text", "report");
     return copy_out(text, text_len, rollgate::report::to_text(report->evaluation()));
   });
 }
@@ -294,19 +325,24 @@ ROLLGATE_API int32_t rollgate_report_target_met(const rollgate_report* report) {
   return report && report->evaluation().target.met ? 1 : 0;
 }
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 ROLLGATE_API rollgate_status rollgate_report_holds_back(char** json, size_t* json_len,
                                                         const rollgate_report* report, const char* blocker_id,
                                                         size_t id_len, rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {
     if (json) *json = nullptr;
     if (json_len) *json_len = 0;
-    if (!json || !report || !blocker_id) return fail(err, ROLLGATE_EINVAL, "NULL argument");
+    if (!json) return null_argument(err, "rollgate_report_holds_back", "json");
+    if (!report) return null_argument(err, "rollgate_report_holds_back", "report");
+    if (!blocker_id) return null_argument(err, "rollgate_report_holds_back", "blocker_id");
     std::string_view id = input_text(blocker_id, id_len);
     if (std::optional<std::string> out = rollgate::report::held_back_json(report->evaluation(), id))
       return copy_out(json, json_len, *out);
     return fail(err, ROLLGATE_EINPUT, "'" + std::string(id) + "' is not a blocker of this report");
   });
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
 ROLLGATE_API size_t rollgate_report_drift_count(const rollgate_report* report) {
   if (!report) return 0;

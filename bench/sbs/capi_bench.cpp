@@ -20,26 +20,14 @@
 #include <vector>
 
 #include "rollgate.h"
+#include "slurp.hpp"
 #include "timing.hpp"
 #include "workload.hpp"
 
 namespace {
 
 using sbs::cpu_seconds;
-
-std::string slurp(const std::string& path) {
-  FILE* fp = std::fopen(path.c_str(), "rb");
-  if (!fp) {
-    std::fprintf(stderr, "cannot read %s\n", path.c_str());
-    std::exit(2);
-  }
-  std::string out;
-  char buf[1 << 16];
-  size_t n;
-  while ((n = std::fread(buf, 1, sizeof buf, fp)) > 0) out.append(buf, n);
-  std::fclose(fp);
-  return out;
-}
+using sbs::slurp;
 
 [[noreturn]] void die(const char* what, rollgate_error* err) {
   std::fprintf(stderr, "%s failed: %s\n", what, err ? rollgate_error_message(err) : "?");
@@ -187,7 +175,7 @@ int main(int argc, char** argv) {
     // evaluation (as py_bench.py does): the session reuses its memory.
     rollgate_report_free(report);
     report = nullptr;
-    rollgate_session_clear_state(session);
+    rollgate_session_clear_state(session, nullptr);
     t0 = cpu_seconds();
     if (rollgate_session_evaluate(&report, session, sbs::kNow, 0, &err) != ROLLGATE_OK)
       die("rollgate_session_evaluate", err);

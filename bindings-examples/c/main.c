@@ -75,17 +75,20 @@ static int report_error(const char *what, rollgate_status status,
     fprintf(stderr, "%s\n", rollgate_error_message(err));
   }
   for (i = 0; i < count; ++i) {
-    const char *message, *file, *pointer, *subject;
-    int32_t line, column;
-    if (rollgate_error_detail(&message, &file, &pointer, &subject, &line,
-                              &column, err, i) != ROLLGATE_OK) {
+    static const char *const subject_kinds[] = {"none", "stage", "gate", "fact"};
+    rollgate_problem p = ROLLGATE_PROBLEM_INIT;
+    if (rollgate_error_problem(&p, err, i, NULL) != ROLLGATE_OK) {
       fprintf(stderr, "  problem %zu: <no detail>\n", i + 1);
       continue;
     }
     fprintf(stderr,
-            "  problem %zu: file=%s line=%d column=%d pointer=%s subject=%s\n"
+            "  problem %zu: file=%s line=%d column=%d pointer=%s subject=%s"
+            " subject_kind=%s kind=%s\n"
             "    %s\n",
-            i + 1, file, (int)line, (int)column, pointer, subject, message);
+            i + 1, p.file, (int)p.line, (int)p.column, p.pointer, p.subject,
+            subject_kinds[p.subject_kind <= ROLLGATE_SUBJECT_FACT ? p.subject_kind : 0],
+            p.kind, p.message);
+    if (p.suggestion[0] != '\0') fprintf(stderr, "    suggestion: %s\n", p.suggestion);
   }
   rollgate_error_free(err);
   return 2;

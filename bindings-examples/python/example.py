@@ -19,16 +19,15 @@ BOOKME = os.path.join(REPO, "examples", "bookme")
 
 
 def describe_blocker(blocker):
-    """One line for an entry of the report's `blockers` (ranked by how many
-    stages it holds back): a stage, a gate or a missing approval."""
-    line = "%s %s [%s]" % (blocker.get("kind", "?"), blocker.get("id", "?"),
-                           blocker.get("status", "?"))
-    if blocker.get("owner"):
-        line += " owner %s" % blocker["owner"]
-    if blocker.get("holds_back"):
-        line += ", holds back %s" % ", ".join(blocker["holds_back"])
-    if blocker.get("message"):
-        line += ": %s" % blocker["message"]
+    """One line for a blocker (ranked by how many stages it holds back): a
+    stage, a gate or a missing approval."""
+    line = "%s %s [%s]" % (blocker.kind, blocker.id, blocker.status)
+    if blocker.owner:
+        line += " owner %s" % blocker.owner
+    if blocker.holds_back_count:
+        line += ", holds back %d stage(s)" % blocker.holds_back_count
+    if blocker.message:
+        line += ": %s" % blocker.message
     return line
 
 
@@ -38,9 +37,10 @@ def main(argv):
             rollgate.Session(plan) as session:
         with open(os.path.join(BOOKME, "facts.json"), "rb") as f:
             session.set_inputs(f.read(), "facts.json")
+        # The report is read as objects, field by field, without JSON.
         with session.evaluate(instant) as report:
-            data = report.json()
-            met = report.target_met
+            stages = report.stages()
+            next_ids, blockers, target = report.next, report.blockers, report.target
         # What if wave-west's training reached 85%?  A what-if changes
         # neither the session's inputs nor its state (DESIGN rule 21).
         state_before = session.state()
@@ -50,21 +50,19 @@ def main(argv):
         # The session keeps the state of its last evaluation, so soaks, drift
         # and transitions carry over; state() saves it, set_state() restores it.
         state_size = len(state_before or "")
-    print("librollgate %s: plan %s (%s)" % (rollgate.version_string(),
-                                            data["plan"]["name"],
-                                            data["plan"]["digest"]))
-    print("evaluated at %s" % data["evaluated_at"])
-    for stage in data["stages"]:
-        print("  %-24s %s" % (stage["id"], stage["status"]))
-    print("next: %s" % (", ".join(data["next"]) or "(nothing may start now)"))
+        print("librollgate %s: plan %s (%s)" % (rollgate.version_string(),
+                                                plan.name, plan.digest))
+    print("evaluated at %s" % instant)
+    for stage in stages:
+        print("  %-24s %s" % (stage.id, stage.status.label))
+    print("next: %s" % (", ".join(next_ids) or "(nothing may start now)"))
     print("blockers:")
-    for blocker in data["blockers"]:
+    for blocker in blockers:
         print("  - " + describe_blocker(blocker))
-    if not data["blockers"]:
+    if not blockers:
         print("  (none)")
-    target = data["target"]
-    print("target %s: %s%s" % (target.get("id") or "(every stage)", target.get("status"),
-                               " (met)" if met else ""))
+    print("target %s: %s%s" % (target.id or "(every stage)", target.status,
+                               " (met)" if target.met else ""))
     print("what if training.west_pct were 85:")
     for change in changes:
         print("  %-24s %s -> %s" % (change["id"], change["from"], change["to"]))

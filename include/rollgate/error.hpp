@@ -17,21 +17,33 @@
 
 namespace rollgate {
 
-/// One located problem of an Error, copied out of rollgate_error_detail().
+/// Which kind of id a Problem's subject is (rollgate_subject_kind).
+enum class SubjectKind {
+  None = ROLLGATE_SUBJECT_NONE,    ///< The problem concerns no one stage, gate or fact.
+  Stage = ROLLGATE_SUBJECT_STAGE,  ///< A stage id as written (a matrix stage's own id).
+  Gate = ROLLGATE_SUBJECT_GATE,    ///< A full gate id, "stage/gate".
+  Fact = ROLLGATE_SUBJECT_FACT     ///< A fact name, "pilot.departments".
+};
+
+/// One located problem of an Error, copied out of rollgate_error_problem().
 /// Strings are empty, and line/column 0, when the problem has no such part.
 struct Problem {
-  std::string message;  ///< The plain message, without the location prefix.
-  std::string file;     ///< The file name given with the input ("plan.json").
-  std::string pointer;  ///< JSON pointer of the offending value ("/stages/1/after/0").
-  std::string subject;  ///< Stage id or full gate id ("pilot/uptime").
-  int line = 0;         ///< 1-based line in the input text; 0 when unknown.
-  int column = 0;       ///< 1-based column in the input text; 0 when unknown.
+  std::string kind;        ///< Stable code: "unknown-field", "cycle", ... (docs/ERRORS.md).
+  std::string message;     ///< The plain message, without the location prefix.
+  std::string suggestion;  ///< What the input probably meant ("did you mean"); "" when none.
+  std::string file;        ///< The file name given with the input ("plan.json"); "" when none.
+  std::string pointer;     ///< JSON pointer of the offending value ("/stages/1/after/0").
+  std::string subject;     ///< Stage id, full gate id ("pilot/uptime") or fact name.
+  SubjectKind subject_kind = SubjectKind::None;  ///< Which of those `subject` is.
+  int line = 0;            ///< 1-based line in the input text; 0 when unknown.
+  int column = 0;          ///< 1-based column in the input text; 0 when unknown.
 };
 
 /// The exception thrown by every fallible function of the C++ API.
 ///
 /// what() is the library's whole message (rollgate_error_message): one line
-/// per problem, each prefixed "<file>:<line>:<column>: <pointer>: ".
+/// per problem, each prefixed "<file>:<line>:<column>: <pointer>: " (the
+/// parts that are not known left out).
 /// Copying an Error never throws (the problem list is shared).
 class Error : public std::runtime_error {
  public:
@@ -86,15 +98,20 @@ inline Error make_error(rollgate_status status, rollgate_error* err) {
   const std::size_t count = rollgate_error_count(owned.get());
   problems.reserve(count);
   for (std::size_t i = 0; i < count; ++i) {
-    const char *msg = nullptr, *file = nullptr, *pointer = nullptr, *subject = nullptr;
-    std::int32_t line = 0, column = 0;
-    if (rollgate_error_detail(&msg, &file, &pointer, &subject, &line, &column,
-                              owned.get(), i) != ROLLGATE_OK) {
-      continue;
-    }
-    problems.push_back(Problem{detail::to_string(msg), detail::to_string(file),
-                               detail::to_string(pointer), detail::to_string(subject),
-                               static_cast<int>(line), static_cast<int>(column)});
+    rollgate_problem p{};  // every string NULL, subject_kind NONE
+    p.version = ROLLGATE_PROBLEM_VERSION;
+    if (rollgate_error_problem(&p, owned.get(), i, nullptr) != ROLLGATE_OK) continue;
+    Problem problem;
+    problem.kind = detail::to_string(p.kind);
+    problem.message = detail::to_string(p.message);
+    problem.suggestion = detail::to_string(p.suggestion);
+    problem.file = detail::to_string(p.file);
+    problem.pointer = detail::to_string(p.pointer);
+    problem.subject = detail::to_string(p.subject);
+    problem.subject_kind = static_cast<SubjectKind>(p.subject_kind);
+    problem.line = static_cast<int>(p.line);
+    problem.column = static_cast<int>(p.column);
+    problems.push_back(std::move(problem));
   }
   return Error(code, message, std::move(problems));
 }

@@ -13,9 +13,11 @@
 //   return report.target_met() ? 0 : 1;
 //
 // Failures throw rollgate::Error (error.hpp), which carries the status code,
-// the located message and every problem.  Ownership: Plan is shared and
-// immutable (thread-safe); Session and Report are move-only and belong to one
-// thread at a time.
+// the located message and every problem.  Ownership and threads: Plan is
+// shared and immutable (any number of threads); Session is move-only and
+// belongs to one thread at a time; Report is move-only and immutable, so any
+// number of threads may read it at once.  report.stage("pilot").status reads
+// one stage without JSON; plan.stages(), plan.facts() describe the plan.
 #ifndef ROLLGATE_ROLLGATE_HPP
 #define ROLLGATE_ROLLGATE_HPP
 

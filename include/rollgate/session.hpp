@@ -5,12 +5,15 @@
 #include <rollgate/error.hpp>
 #include <rollgate/plan.hpp>
 #include <rollgate/report.hpp>
+#include <rollgate/session_inputs.hpp>
+#include <rollgate/session_options.hpp>
 
 #include <chrono>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace rollgate {
 
@@ -50,7 +53,7 @@ class Session {
   /// @param file_name  names the input in error locations
   /// @throws Error with ROLLGATE_EJSON (malformed JSON) or ROLLGATE_EINPUT
   ///         (a value that does not convert, an unknown progress state, ...).
-  void set_inputs(std::string_view json, std::string_view file_name = "facts.json") {
+  void set_inputs(std::string_view json, std::string_view file_name = "") {
     const std::string file(file_name);
     rollgate_error* err = nullptr;
     const rollgate_status status = rollgate_session_set_inputs(
@@ -58,22 +61,139 @@ class Session {
     check(status, err);
   }
 
-  /// Sets one fact, leaving every other input as it is.  `value_json` is a
-  /// bare JSON value or a {"value": ..., "observed_at": ...} wrapper; JSON
+  /// Sets one fact from its facts document entry, leaving every other input
+  /// as it is: `entry_json` is a bare JSON value or a {"value": ...,
+  /// "observed_at": ..., "source": ..., "evidence": ...} wrapper; JSON
   /// `null` makes the fact missing.
-  /// @throws Error with ROLLGATE_EJSON, or ROLLGATE_EINPUT (undeclared fact,
-  ///         or a value that does not convert to the declared type).
-  void set_fact(std::string_view name, std::string_view value_json) {
+  /// @throws Error with ROLLGATE_EJSON (located in `entry_json`), or
+  ///         ROLLGATE_EINPUT (undeclared fact, with the closest declared name
+  ///         as suggestion; a value that does not convert to the declared
+  ///         type).  Problems name the fact as subject.
+  void set_fact_entry(std::string_view name, std::string_view entry_json) {
     rollgate_error* err = nullptr;
     const rollgate_status status = rollgate_session_set_fact(
         session_.get(), detail::data_or_empty(name), name.size(),
-        detail::data_or_empty(value_json), value_json.size(), &err);
+        detail::data_or_empty(entry_json), entry_json.size(), &err);
     check(status, err);
+  }
+
+  /// Sets one fact from a C++ value, leaving every other input as it is.
+  /// The value converts to the declared type as the facts document converts
+  /// the JSON it would be written as (rollgate_session_set_fact_bool and the
+  /// others in rollgate.h list what suits which type); every overload suits
+  /// a fact declared `dyn`.  All or nothing.
+  /// @param meta  the observation time, source and evidence link
+  /// @throws Error with ROLLGATE_EINPUT (undeclared fact; a value that does
+  ///         not suit the declared type, naming both), ROLLGATE_EINVAL (a
+  ///         timestamp or duration out of range).
+  void set_fact(std::string_view name, bool value, const FactMeta& meta = {}) {
+    set_typed(name, meta, [value](rollgate_session* s, const char* n, std::size_t len, const rollgate_fact_meta* m, rollgate_error** e) {
+      return rollgate_session_set_fact_bool(s, n, len, value ? 1 : 0, m, e);
+    });
+  }
+  /// An integer: signed types as int, unsigned ones as uint.
+  template <class Integer,
+            std::enable_if_t<std::is_integral_v<Integer> && !std::is_same_v<Integer, bool>, int> = 0>
+  void set_fact(std::string_view name, Integer value, const FactMeta& meta = {}) {
+    if constexpr (std::is_signed_v<Integer>) {
+      set_typed(name, meta, [value](rollgate_session* s, const char* n, std::size_t len, const rollgate_fact_meta* m, rollgate_error** e) {
+        return rollgate_session_set_fact_int(s, n, len, static_cast<std::int64_t>(value), m, e);
+      });
+    } else {
+      set_typed(name, meta, [value](rollgate_session* s, const char* n, std::size_t len, const rollgate_fact_meta* m, rollgate_error** e) {
+        return rollgate_session_set_fact_uint(s, n, len, static_cast<std::uint64_t>(value), m, e);
+      });
+    }
+  }
+  void set_fact(std::string_view name, double value, const FactMeta& meta = {}) {
+    set_typed(name, meta, [value](rollgate_session* s, const char* n, std::size_t len, const rollgate_fact_meta* m, rollgate_error** e) {
+      return rollgate_session_set_fact_double(s, n, len, value, m, e);
+    });
+  }
+  /// A string (also a timestamp's RFC 3339 text, a duration's CEL text or
+  /// bytes in base64, for facts of those types).  Not JSON: see
+  /// set_fact_json().
+  void set_fact(std::string_view name, std::string_view value, const FactMeta& meta = {}) {
+    set_typed(name, meta, [value](rollgate_session* s, const char* n, std::size_t len, const rollgate_fact_meta* m, rollgate_error** e) {
+      return rollgate_session_set_fact_string(s, n, len, detail::data_or_empty(value), value.size(), m, e);
+    });
+  }
+  /// A string literal is a string (not a bool).
+  void set_fact(std::string_view name, const char* value, const FactMeta& meta = {}) {
+    set_fact(name, std::string_view(value ? value : ""), meta);
+  }
+  void set_fact(std::string_view name, Timestamp value, const FactMeta& meta = {}) {
+    set_typed(name, meta, [value](rollgate_session* s, const char* n, std::size_t len, const rollgate_fact_meta* m, rollgate_error** e) {
+      return rollgate_session_set_fact_timestamp(s, n, len, value.seconds, value.nanos, m, e);
+    });
+  }
+  void set_fact(std::string_view name, Duration value, const FactMeta& meta = {}) {
+    set_typed(name, meta, [value](rollgate_session* s, const char* n, std::size_t len, const rollgate_fact_meta* m, rollgate_error** e) {
+      return rollgate_session_set_fact_duration(s, n, len, value.seconds, value.nanos, m, e);
+    });
+  }
+
+  /// Sets one fact from its value as JSON (any type, lists and maps
+  /// included; not a {"value": ...} wrapper: the metadata is `meta`).  JSON
+  /// `null` makes the fact missing.
+  /// @throws Error with ROLLGATE_EJSON (located in `value_json`) or
+  ///         ROLLGATE_EINPUT, as set_fact().
+  void set_fact_json(std::string_view name, std::string_view value_json, const FactMeta& meta = {}) {
+    set_typed(name, meta, [value_json](rollgate_session* s, const char* n, std::size_t len, const rollgate_fact_meta* m, rollgate_error** e) {
+      return rollgate_session_set_fact_json(s, n, len, detail::data_or_empty(value_json), value_json.size(), m, e);
+    });
+  }
+
+  /// Makes one fact missing.
+  /// @throws Error with ROLLGATE_EINPUT for an undeclared fact.
+  void clear_fact(std::string_view name) {
+    rollgate_error* err = nullptr;
+    const rollgate_status status =
+        rollgate_session_clear_fact(session_.get(), detail::data_or_empty(name), name.size(), &err);
+    check(status, err);
+  }
+
+  /// Sets the progress of one stage, or of every expansion of a matrix id.
+  /// @throws Error with ROLLGATE_EINPUT (unknown stage, with a suggestion),
+  ///         ROLLGATE_EINVAL (a timestamp out of range).
+  void set_progress(std::string_view stage, const Progress& progress) {
+    const rollgate_progress c = progress.to_c();
+    set_progress_c(stage, &c);
+  }
+
+  /// Removes the progress of one stage (or a matrix id's expansions): not
+  /// started.
+  /// @throws Error with ROLLGATE_EINPUT for an unknown stage.
+  void clear_progress(std::string_view stage) { set_progress_c(stage, nullptr); }
+
+  /// Adds one approval, leaving every other input as it is.
+  /// @throws Error with ROLLGATE_EINPUT (unknown stage, with a suggestion),
+  ///         ROLLGATE_EINVAL (a timestamp out of range).
+  void add_approval(const Approval& approval) {
+    const rollgate_approval c = approval.to_c();
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_session_add_approval(session_.get(), &c, &err);
+    check(status, err);
+  }
+
+  /// The current inputs as a facts document ({"facts", "progress",
+  /// "approvals"}) that set_inputs() reads back to the same inputs.
+  /// @throws Error (ROLLGATE_EINVAL for a moved-from Session, ROLLGATE_ENOMEM).
+  std::string inputs() const {
+    char* raw = nullptr;
+    std::size_t len = 0;
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_session_inputs(&raw, &len, session_.get(), &err);
+    std::unique_ptr<char, detail::BufferFree> buffer(raw);
+    check(status, err);
+    return buffer ? std::string(buffer.get(), len) : std::string();
   }
 
   /// Evaluates the inputs at the instant `unix_seconds` + `nanos`
   /// (nanos in 0..999999999).
-  /// @throws Error (ROLLGATE_EINVAL for nanos out of range, ROLLGATE_ENOMEM).
+  /// @throws Error (ROLLGATE_EINVAL for nanos out of range, ROLLGATE_ENOMEM;
+  ///         ROLLGATE_ELIMIT, ROLLGATE_ETIMEOUT, ROLLGATE_ECANCELLED when
+  ///         the options stop it, leaving the session as it was).
   Report evaluate(std::int64_t unix_seconds, std::int32_t nanos = 0) {
     rollgate_report* out = nullptr;
     rollgate_error* err = nullptr;
@@ -99,7 +219,7 @@ class Session {
   /// @param file_name  names the input in error locations
   /// @throws Error with ROLLGATE_EINPUT (malformed, unknown version, another
   ///         plan's state), located by file, line, column and JSON pointer.
-  void set_state(std::string_view json, std::string_view file_name = "state.json") {
+  void set_state(std::string_view json, std::string_view file_name = "") {
     const std::string file(file_name);
     rollgate_error* err = nullptr;
     const rollgate_status status = rollgate_session_set_state(
@@ -122,14 +242,18 @@ class Session {
 
   /// Forgets the state: the next evaluation is a first one.
   /// @throws Error (ROLLGATE_EINVAL for a moved-from Session).
-  void clear_state() { check(rollgate_session_clear_state(session_.get()), nullptr); }
+  void clear_state() {
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_session_clear_state(session_.get(), &err);
+    check(status, err);
+  }
 
   /// Evaluates with `patch` (a facts document) applied, at `unix_seconds` +
   /// `nanos` and from the session's state, changing neither the session's
   /// inputs nor its state.  The report lists what the patch changed.
   /// @throws Error with ROLLGATE_EJSON or ROLLGATE_EINPUT for a bad patch.
   Report what_if(std::string_view patch, std::int64_t unix_seconds, std::int32_t nanos = 0,
-                 std::string_view file_name = "patch.json") {
+                 std::string_view file_name = "") {
     const std::string file(file_name);
     rollgate_report* out = nullptr;
     rollgate_error* err = nullptr;
@@ -140,10 +264,37 @@ class Session {
     return Report(out);
   }
 
+  /// Sets the limits, deadline and cancellation flag of the next
+  /// evaluations (SessionOptions; docs/LIMITS.md).
+  /// @throws Error (ROLLGATE_EINVAL for a moved-from Session).
+  void set_options(const SessionOptions& options) {
+    const rollgate_session_options c = options.to_c();
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_session_set_options(session_.get(), &c, &err);
+    check(status, err);
+  }
+
   /// The native handle, borrowed: valid while this Session lives.
   rollgate_session* native_handle() const noexcept { return session_.get(); }
 
  private:
+  // Calls a typed setter, `call(session, name, name_len, meta, err)`, and
+  // throws its error.
+  template <class Call>
+  void set_typed(std::string_view name, const FactMeta& meta, Call call) {
+    const rollgate_fact_meta c = meta.to_c();
+    rollgate_error* err = nullptr;
+    const rollgate_status status = call(session_.get(), detail::data_or_empty(name), name.size(), &c, &err);
+    check(status, err);
+  }
+
+  void set_progress_c(std::string_view stage, const rollgate_progress* progress) {
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_session_set_progress(
+        session_.get(), detail::data_or_empty(stage), stage.size(), progress, &err);
+    check(status, err);
+  }
+
   std::unique_ptr<rollgate_session, detail::SessionFree> session_;
 };
 

@@ -14,7 +14,7 @@ namespace rollgate {
 /// Compare with ROLLGATE_VERSION_NUMBER to detect a header/library mismatch.
 inline int version() noexcept { return static_cast<int>(rollgate_version()); }
 
-/// The loaded library's version as text, e.g. "0.1.0".  Static storage.
+/// The loaded library's version as text, e.g. "0.2.0".  Static storage.
 inline const char* version_string() noexcept { return rollgate_version_string(); }
 
 /// The loaded library's C ABI version (compare with ROLLGATE_ABI_VERSION).

@@ -1,5 +1,7 @@
 #include "cel/program.hpp"
 
+#include <algorithm>
+
 #include "cel/checking/checker.hpp"
 #include "cel/compiler.hpp"
 #include "cel/evaluation/cost.hpp"
@@ -15,12 +17,29 @@ namespace detail {
 
 namespace {
 
+// Limits without a cost budget: what evaluate(slots) applies.
+constexpr Limits kNoCostBudget = [] {
+  Limits limits;
+  limits.max_cost = UINT64_MAX;
+  return limits;
+}();
+
+// fixed + per_iteration x iterations, saturating.
+uint64_t steps(const CostEstimate& cost, uint64_t iterations) {
+  uint64_t loops = 0;
+  uint64_t total = 0;
+  if (__builtin_mul_overflow(cost.steps_per_iteration, iterations, &loops) ||
+      __builtin_add_overflow(cost.fixed_steps, loops, &total))
+    return UINT64_MAX;
+  return total;
+}
+
 class CompiledProgram final : public Program {
  public:
   CompiledProgram(Type result_type, Plan plan, size_t slot_count,
                   std::optional<FastGate> fast, CostEstimate cost)
-      : result_type_(std::move(result_type)), plan_(std::move(plan)),
-        slot_count_(slot_count), fast_(std::move(fast)), cost_(cost) {}
+      : slot_count_(slot_count), cost_(cost), fast_(std::move(fast)),
+        plan_(std::move(plan)), result_type_(std::move(result_type)) {}
 
   const Type& result_type() const override { return result_type_; }
   const std::vector<int>& referenced_slots() const override {
@@ -35,24 +54,31 @@ class CompiledProgram final : public Program {
   }
 
   Value evaluate(std::span<const Value> slots) const override {
+    Usage usage;
+    return evaluate(slots, kNoCostBudget, usage);
+  }
+
+  Value evaluate(std::span<const Value> slots, uint64_t max_steps) const override {
+    Limits limits;
+    limits.max_cost = max_steps;
+    Usage usage;
+    return evaluate(slots, limits, usage);
+  }
+
+  Value evaluate(std::span<const Value> slots, const Limits& limits, Usage& usage) const override {
     if (slots.size() < slot_count_) return wrong_activation(slots);
+    // The common gate: no comprehension, within the budget, on the fast path.
+    if (cost_.has_loops || cost_.fixed_steps > limits.max_cost) return evaluate_bounded(slots, limits, usage);
     if (fast_) {
       // True or False only when the evaluator would say exactly that;
       // otherwise the evaluator builds the error or unknown.
       const Tri t = fast_->eval(slots);
-      if (t != Tri::Other) return Value::boolean(t == Tri::True);
+      if (t != Tri::Other) {
+        usage.cost += cost_.fixed_steps;
+        return Value::boolean(t == Tri::True);
+      }
     }
-    return run(slots, kIterationBudget);
-  }
-
-  Value evaluate(std::span<const Value> slots, uint64_t max_steps) const override {
-    if (slots.size() < slot_count_) return wrong_activation(slots);
-    if (cost_.fixed_steps > max_steps) return budget_exceeded();
-    // Without comprehensions an evaluation takes at most fixed_steps.
-    if (!cost_.has_loops) return evaluate(slots);
-    const uint64_t iterations = (max_steps - cost_.fixed_steps) / cost_.steps_per_iteration;
-    if (iterations >= kIterationBudget) return evaluate(slots);
-    return run(slots, iterations);
+    return run(slots, limits, usage, limits.max_iterations, false);
   }
 
  private:
@@ -63,26 +89,60 @@ class CompiledProgram final : public Program {
                         std::to_string(slot_count_));
   }
 
-  [[gnu::noinline]] static Value budget_exceeded() { return Value::error("cost budget exceeded"); }
-
-  // The general evaluator, allowing `iterations` comprehension iterations
-  // (at most kIterationBudget, whose own error is kept when it is the limit
-  // that was hit).
-  [[gnu::noinline]] Value run(std::span<const Value> slots, uint64_t iterations) const {
-    Frame frame{slots, std::vector<Value>(plan_.local_count), kIterationBudget - iterations};
-    Value v = plan_.root->eval(frame);
-    // A comprehension stopped by the budget: the whole evaluation fails,
-    // even where || or && would have absorbed the error.
-    if (iterations < kIterationBudget && frame.iterations > kIterationBudget)
-      return budget_exceeded();
-    return v;
+  // An expression with comprehensions, or over its cost budget: the
+  // iterations the budget leaves, and the fast path only when its loops
+  // fit in them.
+  [[gnu::noinline]] Value evaluate_bounded(std::span<const Value> slots, const Limits& limits,
+                                           Usage& usage) const {
+    if (cost_.fixed_steps > limits.max_cost) {
+      usage.cost_exceeded = true;
+      return Value::error(limit_exceeded_message("max_cost", limits.max_cost, "steps"));
+    }
+    const uint64_t by_cost = (limits.max_cost - cost_.fixed_steps) / cost_.steps_per_iteration;
+    const bool cost_binds = by_cost < limits.max_iterations;
+    const uint64_t iterations = cost_binds ? by_cost : limits.max_iterations;
+    if (fast_) {
+      const uint64_t scanned = fast_->loop_range_sizes(slots);
+      if (scanned <= iterations) {
+        const Tri t = fast_->eval(slots);
+        if (t != Tri::Other) {
+          usage.cost = saturating_add(usage.cost, steps(cost_, scanned));
+          return Value::boolean(t == Tri::True);
+        }
+      }
+    }
+    return run(slots, limits, usage, iterations, cost_binds);
   }
 
-  Type result_type_;
-  Plan plan_;
+  static uint64_t saturating_add(uint64_t a, uint64_t b) {
+    uint64_t sum = 0;
+    return __builtin_add_overflow(a, b, &sum) ? UINT64_MAX : sum;
+  }
+
+  // The general evaluator, allowing `iterations` comprehension iterations
+  // (`cost_binds`: the limit comes from max_cost, and its error says so).
+  [[gnu::noinline]] Value run(std::span<const Value> slots, const Limits& limits, Usage& usage,
+                              uint64_t iterations, bool cost_binds) const {
+    Frame frame{slots, std::vector<Value>(plan_.local_count)};
+    frame.begin(limits, iterations, cost_binds);
+    Value v = plan_.root->eval(frame);
+    usage.cost = saturating_add(usage.cost, steps(cost_, std::min(frame.iterations, iterations)));
+    if (frame.stop == Stop::None) return v;
+    // A limit hit anywhere fails the whole evaluation, even where || or
+    // && would have absorbed the error.
+    if (frame.stop == Stop::Cost) usage.cost_exceeded = true;
+    if (frame.stop == Stop::Cancelled) usage.interrupted = Interruption::Cancelled;
+    if (frame.stop == Stop::Deadline) usage.interrupted = Interruption::Deadline;
+    return frame.stopped_error();
+  }
+
+  // The fields every evaluation reads first, together at the front (the
+  // caller prefetches the object's first two cache lines).
   size_t slot_count_;
-  std::optional<FastGate> fast_;
   CostEstimate cost_;
+  std::optional<FastGate> fast_;
+  Plan plan_;
+  Type result_type_;
 };
 
 CompileIssue make_issue(std::string_view source, std::string message,

@@ -12,6 +12,7 @@
 #include "cel/checking/environment.hpp"
 #include "cel/common/type.hpp"
 #include "cel/common/value.hpp"
+#include "cel/limits.hpp"
 
 namespace rollgate::cel {
 
@@ -61,19 +62,32 @@ class Program {
   virtual const std::vector<int>& referenced_slots() const = 0;
 
   // Evaluates with `slots` indexed by slot number (slots.size() must be the
-  // environment's slot_count()).  A slot holding an Unknown value is a fact
+  // environment's slot_count()), within the default limits but without a
+  // cost budget.  A slot holding an Unknown value is a fact
   // that is missing or stale.  CEL errors come back as Error values,
   // unknowns as Unknown values; this never throws except std::bad_alloc.
   virtual Value evaluate(std::span<const Value> slots) const = 0;
 
   // The same, within a budget of `max_steps` (see CostEstimate): an
   // evaluation that could exceed it is refused, or stopped, with the Error
-  // value "cost budget exceeded".  Refused at once when the steps outside
-  // comprehension loops (fixed_steps) exceed the budget; otherwise the
-  // comprehensions may run (max_steps - fixed_steps) / steps_per_iteration
-  // iterations in total.  The comprehension iteration limit of every
-  // evaluation still applies.
+  // value "max_cost limit exceeded: ...".  Refused at once when the steps
+  // outside comprehension loops (fixed_steps) exceed the budget; otherwise
+  // the comprehensions may run (max_steps - fixed_steps) /
+  // steps_per_iteration iterations in total.  The other default limits
+  // (kDefaultLimits) still apply.
   virtual Value evaluate(std::span<const Value> slots, uint64_t max_steps) const = 0;
+
+  // The same within `limits` (limits.hpp): max_cost as max_steps above;
+  // past max_iterations, max_string_bytes or max_list_size the result is
+  // an Error value naming the limit and its value (even where || or &&
+  // would have absorbed it).  The cancellation flag and the deadline are
+  // looked at every kPollIterations comprehension iterations; when either
+  // stops the evaluation the result is an Error value and
+  // usage.interrupted says why.  Adds the evaluation's cost to usage.cost
+  // (fixed_steps + steps_per_iteration x iterations run) and sets
+  // usage.cost_exceeded when max_cost refused or stopped it.
+  // evaluate(slots) is this with kDefaultLimits but no cost budget.
+  virtual Value evaluate(std::span<const Value> slots, const Limits& limits, Usage& usage) const = 0;
 
   // The static cost estimate, computed once at compile time.
   virtual const CostEstimate& cost_estimate() const = 0;

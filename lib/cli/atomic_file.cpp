@@ -1,4 +1,5 @@
 #include "atomic_file.hpp"
+#include "../support/gcc_restrict_false_positive.hpp"  // preprocessor only: no engine internals
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -36,6 +37,8 @@ void sync_directory(const std::string& dir) {
 
 }  // namespace
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 void replace_file_atomically(const std::string& path, std::string_view content) {
   std::filesystem::path target(path);
   std::string dir = target.has_parent_path() ? target.parent_path().string() : ".";
@@ -62,5 +65,6 @@ void replace_file_atomically(const std::string& path, std::string_view content) 
   }
   sync_directory(dir);
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
 }  // namespace rollgate::cli

@@ -1,7 +1,10 @@
 #include "engine/describe.hpp"
+#include "support/gcc_restrict_false_positive.hpp"
 
 namespace rollgate::engine {
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 std::string describe_duration(cel::Duration d) {
   if (d.seconds < 0 || d.nanos < 0) return "-" + describe_duration({-d.seconds, -d.nanos});
   struct Unit {
@@ -25,6 +28,7 @@ std::string describe_duration(cel::Duration d) {
   }
   return out;
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
 std::string describe_share(double share) { return std::to_string(int(share * 100 + 0.5)) + "%"; }
 

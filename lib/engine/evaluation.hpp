@@ -19,6 +19,8 @@ struct State;
 
 namespace rollgate::engine {
 
+class EvaluationMeter;  // engine/evaluation_limits.hpp
+
 enum class GateStatus { Pass, Fail, Unknown, Error, Soaking };
 enum class StageStatus {
   Blocked, Unknown, Soaking, Waiting, Frozen, Ready, InProgress, Done, Held, Cancelled
@@ -151,16 +153,22 @@ struct Evaluation {
 // since from `previous` (the last evaluation's state; null for a first
 // evaluation).  Pure: the same arguments give the same Evaluation.  The
 // caller checks that `previous` is not from after `now`
-// (state::check_not_after).  Never throws except std::bad_alloc.
+// (state::check_not_after).  Gates are evaluated within the limits of
+// `meter` (null: the defaults, engine/evaluation_limits.hpp).  Never throws
+// except std::bad_alloc, and EvaluationStopped when the meter's
+// whole-evaluation bounds stop it.
 Evaluation evaluate(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
-                    cel::Timestamp now, std::shared_ptr<const state::State> previous = nullptr);
+                    cel::Timestamp now, std::shared_ptr<const state::State> previous = nullptr,
+                    EvaluationMeter* meter = nullptr);
 
 // Rule 21: evaluates `patched` inputs at the same instant and state as
 // `inputs` without making new state, and lists in what_if every stage and
-// gate whose status differs from the unpatched evaluation.
+// gate whose status differs from the unpatched evaluation.  Both
+// evaluations go through `meter` (null: the default limits).
 Evaluation evaluate_what_if(std::shared_ptr<const plan::Plan> plan,
                             std::shared_ptr<const Inputs> inputs,
                             std::shared_ptr<const Inputs> patched, cel::Timestamp now,
-                            std::shared_ptr<const state::State> previous);
+                            std::shared_ptr<const state::State> previous,
+                            EvaluationMeter* meter = nullptr);
 
 }  // namespace rollgate::engine

@@ -61,7 +61,7 @@ void prefetch_nodes(const plan::Stage& stage) {
 // (soaks carried on from their records), its status, then since and drift
 // from its history.
 void evaluate_stage(StageResult& r, const Evaluation& e, int s, const Activation& activation,
-                    const StageHistory& history) {
+                    const StageHistory& history, EvaluationMeter& meter) {
   std::vector<GateResult> gates = std::move(r.gates);
   std::vector<ApprovalCount> approvals = std::move(r.approvals);
   gates.clear();
@@ -73,7 +73,7 @@ void evaluate_stage(StageResult& r, const Evaluation& e, int s, const Activation
   r.gates.reserve(r.stage->gates.size());
   for (size_t i = 0; i < r.stage->gates.size(); ++i)
     r.gates.push_back(gate_verdict(*e.plan, r.stage->gates[i], *e.inputs, activation,
-                                   e.evaluated_at, history.gate(i)));
+                                   e.evaluated_at, history.gate(i), meter));
   decide_stage_status(r, s, *e.plan, *e.inputs, e.evaluated_at);
   carry_history(r, history, e.evaluated_at);
 }
@@ -98,7 +98,8 @@ std::vector<StatusChange> status_changes(const Evaluation& base, const Evaluatio
 }  // namespace
 
 void evaluate_into(Evaluation& e, std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
-                   cel::Timestamp now, const state::State* previous, const Activation& activation) {
+                   cel::Timestamp now, const state::State* previous, const Activation& activation,
+                   EvaluationMeter& meter) {
   e.plan = std::move(plan);
   e.inputs = std::move(inputs);
   e.evaluated_at = now;
@@ -118,7 +119,7 @@ void evaluate_into(Evaluation& e, std::shared_ptr<const plan::Plan> plan, std::s
     if (s + 2 < e.stages.size()) prefetch_programs(e.plan->stages[s + 2]);
     if (s + 1 < e.stages.size()) prefetch_nodes(e.plan->stages[s + 1]);
     StageHistory history(records ? &*records : nullptr, s, first_gate);
-    evaluate_stage(e.stages[s], e, int(s), activation, history);
+    evaluate_stage(e.stages[s], e, int(s), activation, history, meter);
     first_gate += e.stages[s].gates.size();
   }
   if (previous) {
@@ -129,16 +130,19 @@ void evaluate_into(Evaluation& e, std::shared_ptr<const plan::Plan> plan, std::s
 }
 
 Evaluation evaluate_with(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
-                         cel::Timestamp now, const state::State* previous, const Activation& activation) {
+                         cel::Timestamp now, const state::State* previous, const Activation& activation,
+                         EvaluationMeter& meter) {
   Evaluation e;
-  evaluate_into(e, std::move(plan), std::move(inputs), now, previous, activation);
+  evaluate_into(e, std::move(plan), std::move(inputs), now, previous, activation, meter);
   return e;
 }
 
 Evaluation evaluate(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<const Inputs> inputs,
-                    cel::Timestamp now, std::shared_ptr<const state::State> previous) {
+                    cel::Timestamp now, std::shared_ptr<const state::State> previous, EvaluationMeter* meter) {
+  EvaluationMeter defaults;
   Activation activation = make_activation(*plan, *inputs, now);
-  Evaluation e = evaluate_with(std::move(plan), std::move(inputs), now, previous.get(), activation);
+  Evaluation e = evaluate_with(std::move(plan), std::move(inputs), now, previous.get(), activation,
+                               meter ? *meter : defaults);
   e.state = std::make_shared<const state::State>(state::state_after(e));
   return e;
 }
@@ -146,9 +150,14 @@ Evaluation evaluate(std::shared_ptr<const plan::Plan> plan, std::shared_ptr<cons
 Evaluation evaluate_what_if(std::shared_ptr<const plan::Plan> plan,
                             std::shared_ptr<const Inputs> inputs,
                             std::shared_ptr<const Inputs> patched, cel::Timestamp now,
-                            std::shared_ptr<const state::State> previous) {
-  Evaluation base = evaluate(plan, std::move(inputs), now, previous);
-  Evaluation e = evaluate(std::move(plan), std::move(patched), now, std::move(previous));
+                            std::shared_ptr<const state::State> previous, EvaluationMeter* meter) {
+  EvaluationMeter defaults;
+  EvaluationMeter& m = meter ? *meter : defaults;
+  m.set_phase("what-if, the session's inputs");
+  Evaluation base = evaluate(plan, std::move(inputs), now, previous, &m);
+  m.set_phase("what-if, the patched inputs");
+  Evaluation e = evaluate(std::move(plan), std::move(patched), now, std::move(previous), &m);
+  m.set_phase(nullptr);
   e.what_if = status_changes(base, e);
   e.state = nullptr;
   return e;

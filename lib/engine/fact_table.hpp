@@ -10,8 +10,8 @@
 // each after the first.  Two tables that share a subtree skip it when
 // compared (for_each_difference).
 //
-// SharedVector: a std::vector behind a shared pointer, copied on the first
-// write while shared (progress and approvals change rarely, all at once).
+// The same table with a default value for missing entries, for a stage's
+// progress and the approvals: PersistentVector (persistent_vector.hpp).
 #pragma once
 
 #include <algorithm>
@@ -76,16 +76,27 @@ class PersistentTable {
     set(i, value ? std::make_shared<const T>(std::move(*value)) : Entry());
   }
 
-  // Calls f(i) for every index whose entry differs (as a node, not by value)
-  // between this table and `other` (same size); shared subtrees are skipped.
+  // Whether both are the very same table (then they are equal): O(1).
+  bool same(const PersistentTable& other) const {
+    return root_ == other.root_ && size_ == other.size_ && depth_ == other.depth_;
+  }
+
+  // Calls f(i), in index order, for every index whose entry differs (as a
+  // node, not by value) between this table and `other`; an index that only
+  // one of them has counts when its entry there is not missing.  Shared
+  // subtrees are skipped, also between tables of different sizes (one grown
+  // from the other): the shallower table's entries lie in the deeper one's
+  // first subtrees.
   template <class F>
   void for_each_difference(const PersistentTable& other, F&& f) const {
-    if (other.depth_ != depth_ || other.size_ != size_) {
-      for (size_t i = 0; i < std::max(size_, other.size_); ++i)
-        if (i >= size_ || i >= other.size_ || (*this)[i] != other[i]) f(i);
+    size_t bound = std::max(size_, other.size_);
+    const PersistentTable& deep = depth_ >= other.depth_ ? *this : other;
+    const PersistentTable& shallow = depth_ >= other.depth_ ? other : *this;
+    if (shallow.depth_ == 0) {
+      each_entry(deep.root_.get(), deep.depth_ - 1, 0, bound, f);
       return;
     }
-    diff(root_.get(), other.root_.get(), depth_ - 1, 0, f);
+    diff_deeper(deep.root_.get(), deep.depth_ - 1, shallow.root_.get(), shallow.depth_ - 1, bound, f);
   }
 
  private:
@@ -106,18 +117,49 @@ class PersistentTable {
 
   size_t capacity() const { return depth_ == 0 ? 0 : size_t(1) << (kBits * depth_); }
 
+  // Entries beyond either table's size are missing, so `bound` may be the
+  // larger size.
   template <class F>
-  void diff(const Node* a, const Node* b, int level, size_t base, F& f) const {
+  static void diff(const Node* a, const Node* b, int level, size_t base, size_t bound, F& f) {
     if (a == b) return;
     for (size_t k = 0; k < kWidth; ++k) {
       size_t index = base + (k << (kBits * level));
-      if (index >= size_) return;
+      if (index >= bound) return;
       if (level == 0) {
         const Entry* x = a ? &a->facts[k] : &null_entry();
         const Entry* y = b ? &b->facts[k] : &null_entry();
         if (*x != *y) f(index);
       } else {
-        diff(a ? a->kids[k].get() : nullptr, b ? b->kids[k].get() : nullptr, level - 1, index, f);
+        diff(a ? a->kids[k].get() : nullptr, b ? b->kids[k].get() : nullptr, level - 1, index, bound, f);
+      }
+    }
+  }
+
+  // `a` (at `level`, holding indices from 0) against `b`, the root of a
+  // shallower table (at b_level): `b` lines up with a's first subtree at
+  // b_level; everything else of `a` is beyond b's reach.
+  template <class F>
+  static void diff_deeper(const Node* a, int level, const Node* b, int b_level, size_t bound, F& f) {
+    if (level == b_level) {
+      diff(a, b, level, 0, bound, f);
+      return;
+    }
+    diff_deeper(a ? a->kids[0].get() : nullptr, level - 1, b, b_level, bound, f);
+    if (a)
+      for (size_t k = 1; k < kWidth; ++k) each_entry(a->kids[k].get(), level - 1, k << (kBits * level), bound, f);
+  }
+
+  // Every entry that is not missing under `n` (at `level`, from `base`).
+  template <class F>
+  static void each_entry(const Node* n, int level, size_t base, size_t bound, F& f) {
+    if (!n) return;
+    for (size_t k = 0; k < kWidth; ++k) {
+      size_t index = base + (k << (kBits * level));
+      if (index >= bound) return;
+      if (level == 0) {
+        if (n->facts[k]) f(index);
+      } else {
+        each_entry(n->kids[k].get(), level - 1, index, bound, f);
       }
     }
   }
@@ -125,41 +167,6 @@ class PersistentTable {
   std::shared_ptr<Node> root_;
   size_t size_ = 0;
   int depth_ = 0;
-};
-
-template <class T>
-class SharedVector {
- public:
-  SharedVector() = default;
-  SharedVector(std::vector<T> v) : v_(std::make_shared<std::vector<T>>(std::move(v))) {}
-
-  size_t size() const { return v_ ? v_->size() : 0; }
-  bool empty() const { return size() == 0; }
-  const T& operator[](size_t i) const { return (*v_)[i]; }
-  const T* begin() const { return v_ ? v_->data() : nullptr; }
-  const T* end() const { return v_ ? v_->data() + v_->size() : nullptr; }
-  const std::vector<T>& vector() const { return v_ ? *v_ : empty_vector(); }
-  // Whether both hold the very same vector (then they are equal).
-  bool same(const SharedVector& other) const { return v_ == other.v_; }
-
-  // Writers: copy first when shared.
-  std::vector<T>& mutate() {
-    if (!v_) v_ = std::make_shared<std::vector<T>>();
-    else if (v_.use_count() > 1) v_ = std::make_shared<std::vector<T>>(*v_);
-    return *v_;
-  }
-  void resize(size_t n) {
-    if (size() != n) mutate().resize(n);
-  }
-  void set(size_t i, T value) { mutate()[i] = std::move(value); }
-  void push_back(T value) { mutate().push_back(std::move(value)); }
-
- private:
-  static const std::vector<T>& empty_vector() {
-    static const std::vector<T> empty;
-    return empty;
-  }
-  std::shared_ptr<std::vector<T>> v_;
 };
 
 }  // namespace rollgate::engine

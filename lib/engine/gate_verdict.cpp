@@ -87,11 +87,11 @@ Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Ti
 
 GateResult gate_verdict(const plan::Plan& /*plan*/, const plan::Gate& gate, const Inputs& /*inputs*/,
                         const Activation& activation, cel::Timestamp now,
-                        const state::GateRecord* previous) {
+                        const state::GateRecord* previous, EvaluationMeter& meter) {
   GateResult r;
   r.gate = &gate;
   r.since = now;
-  cel::Value v = gate.program->evaluate(activation.slots);
+  cel::Value v = meter.evaluate(gate, activation.slots);
   switch (v.kind()) {
     case cel::Value::Kind::Unknown: r.status = GateStatus::Unknown; break;
     case cel::Value::Kind::Bool:

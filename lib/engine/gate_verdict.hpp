@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "engine/evaluation.hpp"
+#include "engine/evaluation_limits.hpp"
 #include "state/state.hpp"
 
 namespace rollgate::engine {
@@ -26,10 +27,12 @@ bool is_stale(const plan::FactDecl& decl, const FactInput& input, cel::Timestamp
 Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now);
 
 // `previous` is the gate's record in the previous state, when it has one
-// that still applies (same definition): a soak carries on from it.
+// that still applies (same definition): a soak carries on from it.  The
+// expression is evaluated through `meter`, within its limits (throws
+// EvaluationStopped when a whole-evaluation bound stops the evaluation).
 GateResult gate_verdict(const plan::Plan& plan, const plan::Gate& gate, const Inputs& inputs,
                         const Activation& activation, cel::Timestamp now,
-                        const state::GateRecord* previous);
+                        const state::GateRecord* previous, EvaluationMeter& meter);
 
 // Every fact the gate's expression reads, in declaration order, with its
 // input (null when missing) and whether it is stale at the evaluation's

@@ -83,8 +83,8 @@ bool same_approval(const Approval& a, const Approval& b) {
          a.at == b.at && a.note == b.note;
 }
 
-template <class T, class Same>
-bool same_vectors(const SharedVector<T>& a, const SharedVector<T>& b, Same same) {
+template <class Vector, class Same>
+bool same_vectors(const Vector& a, const Vector& b, Same same) {
   if (a.same(b)) return true;
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i)
@@ -141,6 +141,8 @@ void IncrementalEvaluator::recycle(std::shared_ptr<Evaluation> evaluation, std::
   if (state && state.use_count() == 1) spare_state_ = std::move(state);
 }
 
+void IncrementalEvaluator::reevaluate_all_next() { recycle(std::move(last_), nullptr); }
+
 bool IncrementalEvaluator::mark_gate(int gate) {
   if (gate_mark_[size_t(gate)] == generation_) return false;
   gate_mark_[size_t(gate)] = generation_;
@@ -157,36 +159,46 @@ bool IncrementalEvaluator::mark_stage(int stage) {
 
 std::shared_ptr<const Evaluation> IncrementalEvaluator::evaluate(
     std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
-    const std::shared_ptr<const state::State>& previous) {
-  run(std::move(inputs), now, previous.get());
+    const std::shared_ptr<const state::State>& previous, EvaluationMeter* meter) {
+  run(std::move(inputs), now, previous.get(), meter);
   return last_;
 }
 
 std::shared_ptr<const Evaluation> IncrementalEvaluator::evaluate_next(std::shared_ptr<const Inputs> inputs,
-                                                                      cel::Timestamp now) {
-  run(std::move(inputs), now, state_.get());
+                                                                      cel::Timestamp now, EvaluationMeter* meter) {
+  run(std::move(inputs), now, state_.get(), meter);
   return last_;
 }
 
 void IncrementalEvaluator::run(std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
-                               const state::State* previous) {
+                               const state::State* previous, EvaluationMeter* meter) {
+  EvaluationMeter defaults;
+  EvaluationMeter& m = meter ? *meter : defaults;
   if (last_ && previous && previous == state_.get() && state_ == last_->state &&
       last_->inputs->facts.size() == inputs->facts.size() &&
       last_->inputs->progress.size() == inputs->progress.size())
-    evaluate_changes(std::move(inputs), now);
+    evaluate_changes(std::move(inputs), now, m);
   else
-    evaluate_full(std::move(inputs), now, previous);
+    evaluate_full(std::move(inputs), now, previous, m);
 }
 
 void IncrementalEvaluator::evaluate_full(std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
-                                         const state::State* previous) {
+                                         const state::State* previous, EvaluationMeter& meter) {
   // `previous` may be state_ itself: it stays alive until the new state is made.
   std::shared_ptr<state::State> old_state = std::move(state_);
   recycle(std::move(last_), nullptr);
   std::shared_ptr<Evaluation> e = spare_ ? std::move(spare_) : std::make_shared<Evaluation>();
   std::shared_ptr<state::State> state = spare_state_ ? std::move(spare_state_) : std::make_shared<state::State>();
   activation_ = make_activation(*plan_, *inputs, now);
-  evaluate_into(*e, plan_, std::move(inputs), now, previous, activation_);
+  try {
+    evaluate_into(*e, plan_, std::move(inputs), now, previous, activation_, meter);
+  } catch (...) {
+    // Stopped (or out of memory): the state is the one it was; what was
+    // being filled is kept for its memory.
+    state_ = std::move(old_state);
+    recycle(std::move(e), std::move(state));
+    throw;
+  }
   state::state_after_into(*state, *e);
   e->state = state;
   last_ = std::move(e);
@@ -197,7 +209,8 @@ void IncrementalEvaluator::evaluate_full(std::shared_ptr<const Inputs> inputs, c
   stats_.stages_decided = plan_->stages.size();
 }
 
-void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs, cel::Timestamp now) {
+void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
+                                            EvaluationMeter& meter) {
   const plan::Plan& plan = *plan_;
   const Index& index = *index_;
   stats_ = Stats{};
@@ -217,7 +230,10 @@ void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs
     last_ = std::make_shared<Evaluation>(*last_);
     stats_.copied = true;
   }
+  // The state as it was when it is copied here (nothing to undo then).
+  std::shared_ptr<state::State> shared_before;
   if (state_.use_count() > 2) {  // held by state_ and last_->state only
+    shared_before = state_;
     state_ = std::make_shared<state::State>(*state_);
     stats_.copied = true;
   }
@@ -255,10 +271,12 @@ void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs
 
   // Progress: the stage itself, the `stages` variables that read it, and
   // the stages whose upstream rules read it.
+  // Only the entries whose nodes differ (a session's set_progress changes
+  // one; set_inputs shares the equal ones, share_unchanged).
   if (!cur.progress.same(old.progress)) {
     bool any = false;
-    for (size_t s = 0; s < cur.progress.size(); ++s) {
-      if (same_progress(cur.progress[s], old.progress[s])) continue;
+    cur.progress.for_each_difference(old.progress, [&](size_t s) {
+      if (same_progress(cur.progress[s], old.progress[s])) return;
       any = true;
       mark_stage(int(s));
       for (int reader : index.progress_readers[s]) mark_stage(reader);
@@ -267,61 +285,34 @@ void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs
         for (int slot : {var.state_slot, var.started_at_slot, var.done_at_slot})
           for (int g : index.slot_gates[size_t(slot)]) mark_gate(g);
       }
-    }
+    });
     if (any) {
       fill_stage_variables(plan, cur, activation_.slots);
       summary_needed = true;
     }
   }
-  if (!same_vectors(cur.approvals, old.approvals, same_approval))
-    for (int s : index.approval_stages) mark_stage(s);
+  // Approvals count only for the stages they name (rule 8): those of the
+  // approvals whose nodes differ, before and after.
+  if (!cur.approvals.same(old.approvals))
+    cur.approvals.for_each_difference(old.approvals, [&](size_t a) {
+      for (const PersistentVector<Approval>* approvals : {&cur.approvals, &old.approvals})
+        if (a < approvals->size())
+          for (int s : (*approvals)[a].stages)
+            if (!plan.stages[size_t(s)].approvals.empty()) mark_stage(s);
+    });
 
   for (int g : dirty_gates_) mark_stage(index.gate_stage[size_t(g)]);
   std::sort(dirty_stages_.begin(), dirty_stages_.end());
   stats_.gates_evaluated = dirty_gates_.size();
   stats_.stages_decided = dirty_stages_.size();
 
-  // Each affected stage again, against the records the last evaluation
-  // left: state_ is state_after of it (kept up to date below), matched by
-  // position.
-  e.transitions.clear();
-  state::RecordMap records(*state_, plan);
-  for (int s : dirty_stages_) {
-    StageResult& before = e.stages[size_t(s)];
-    const plan::Stage& stage = *before.stage;
-    int first = index.gate_offset[size_t(s)];
-    StageHistory history(&records, size_t(s), size_t(first));
-
-    StageResult r;
-    r.stage = &stage;
-    r.gates = std::move(before.gates);
-    for (size_t i = 0; i < r.gates.size(); ++i) {
-      // As gate_verdict leaves it: carry_history decides drift afresh.
-      r.gates[i].drift_since.reset();
-      if (gate_mark_[size_t(first) + i] != generation_) continue;
-      GateResult fresh = gate_verdict(plan, stage.gates[i], cur, activation_, now, history.gate(i));
-      // The summary reads gate statuses (messages are formatted when a
-      // report is rendered, from the evaluation as it is then).
-      if (fresh.status != r.gates[i].status) summary_needed = true;
-      r.gates[i] = std::move(fresh);
-    }
-    decide_stage_status(r, s, plan, cur, now);
-    carry_history(r, history, now);
-    if (r.status != before.status || r.score != before.score || !same_approvals(r.approvals, before.approvals))
-      summary_needed = true;
-
-    // Transitions (rule 18): against records of this very plan, so every
-    // id has one; each stage, then its gates.
-    add_stage_transitions(e, r, history);
-
-    // The state this evaluation leaves, record by record (after the
-    // history above has been read).
-    state_->stages[size_t(s)] = state::StageRecord{r.status, r.since};
-    for (size_t i = 0; i < r.gates.size(); ++i) {
-      const GateResult& g = r.gates[i];
-      state_->gates[size_t(first) + i] = state::GateRecord{g.status, g.since, g.true_since, g.drift_since};
-    }
-    before = std::move(r);
+  // Each affected stage again; on a stop, the state as it was.
+  const cel::Timestamp evaluated_before = state_->evaluated_at;
+  try {
+    reevaluate_stages(cur, now, meter, summary_needed);
+  } catch (...) {
+    roll_back(std::move(shared_before), evaluated_before);
+    throw;
   }
   state_->evaluated_at = now;
 
@@ -340,6 +331,76 @@ void IncrementalEvaluator::evaluate_changes(std::shared_ptr<const Inputs> inputs
   }
 }
 
+// Each affected stage again, against the records the last evaluation left:
+// state_ is state_after of it (kept up to date here, record by record,
+// each overwritten record first saved in the undo log), matched by
+// position.
+void IncrementalEvaluator::reevaluate_stages(const Inputs& cur, cel::Timestamp now, EvaluationMeter& meter,
+                                             bool& summary_needed) {
+  const plan::Plan& plan = *plan_;
+  const Index& index = *index_;
+  Evaluation& e = *last_;
+  undo_stages_.clear();
+  undo_gates_.clear();
+  e.transitions.clear();
+  state::RecordMap records(*state_, plan);
+  for (int s : dirty_stages_) {
+    StageResult& before = e.stages[size_t(s)];
+    const plan::Stage& stage = *before.stage;
+    int first = index.gate_offset[size_t(s)];
+    StageHistory history(&records, size_t(s), size_t(first));
+
+    StageResult r;
+    r.stage = &stage;
+    r.gates = std::move(before.gates);
+    for (size_t i = 0; i < r.gates.size(); ++i) {
+      // As gate_verdict leaves it: carry_history decides drift afresh.
+      r.gates[i].drift_since.reset();
+      if (gate_mark_[size_t(first) + i] != generation_) continue;
+      GateResult fresh = gate_verdict(plan, stage.gates[i], cur, activation_, now, history.gate(i), meter);
+      // The summary reads gate statuses (messages are formatted when a
+      // report is rendered, from the evaluation as it is then).
+      if (fresh.status != r.gates[i].status) summary_needed = true;
+      r.gates[i] = std::move(fresh);
+    }
+    decide_stage_status(r, s, plan, cur, now);
+    carry_history(r, history, now);
+    if (r.status != before.status || r.score != before.score || !same_approvals(r.approvals, before.approvals))
+      summary_needed = true;
+
+    // Transitions (rule 18): against records of this very plan, so every
+    // id has one; each stage, then its gates.
+    add_stage_transitions(e, r, history);
+
+    // The state this evaluation leaves, record by record (after the
+    // history above has been read).
+    undo_stages_.emplace_back(s, state_->stages[size_t(s)]);
+    state_->stages[size_t(s)] = state::StageRecord{r.status, r.since};
+    for (size_t i = 0; i < r.gates.size(); ++i) {
+      const GateResult& g = r.gates[i];
+      const int flat = first + int(i);
+      undo_gates_.emplace_back(flat, state_->gates[size_t(flat)]);
+      state_->gates[size_t(flat)] = state::GateRecord{g.status, g.since, g.true_since, g.drift_since};
+    }
+    before = std::move(r);
+  }
+}
+
+void IncrementalEvaluator::roll_back(std::shared_ptr<state::State> shared_before, cel::Timestamp evaluated_at) {
+  if (shared_before) {
+    state_ = std::move(shared_before);  // the copy was being changed, not this
+  } else {
+    for (auto it = undo_gates_.rbegin(); it != undo_gates_.rend(); ++it)
+      state_->gates[size_t(it->first)] = it->second;
+    for (auto it = undo_stages_.rbegin(); it != undo_stages_.rend(); ++it)
+      state_->stages[size_t(it->first)] = it->second;
+    state_->evaluated_at = evaluated_at;
+  }
+  // The evaluation was half rewritten: the next one is a full one from
+  // the state (which gives the same as an incremental one would).
+  recycle(std::move(last_), nullptr);
+}
+
 void share_unchanged(Inputs& fresh, const Inputs& old) {
   if (fresh.facts.size() == old.facts.size())
     for (size_t f = 0; f < fresh.facts.size(); ++f) {
@@ -347,7 +408,17 @@ void share_unchanged(Inputs& fresh, const Inputs& old) {
       const FactTable::Entry& b = old.facts[f];
       if (a && b && a != b && same_fact(*a, *b)) fresh.facts.set(f, b);
     }
-  if (same_vectors(fresh.progress, old.progress, same_progress)) fresh.progress = old.progress;
+  // Progress entry by entry, as the facts: the next evaluation then finds
+  // only the stages whose progress changed.
+  if (fresh.progress.size() == old.progress.size()) {
+    bool all_same = true;
+    for (size_t s = 0; s < fresh.progress.size(); ++s) {
+      if (fresh.progress.entry(s) == old.progress.entry(s)) continue;
+      if (same_progress(fresh.progress[s], old.progress[s])) fresh.progress.set(s, old.progress.entry(s));
+      else all_same = false;
+    }
+    if (all_same) fresh.progress = old.progress;
+  }
   if (same_vectors(fresh.approvals, old.approvals, same_approval)) {
     fresh.approvals = old.approvals;
     fresh.approvals_by_stage = old.approvals_by_stage;

@@ -6,10 +6,11 @@
 //   nodes of unchanged facts), a `stages.<id>.*` variable of a stage whose
 //   progress changed, or — when the instant changed — `now`, a fact with
 //   max_age that is or becomes stale, or that have hold_for;
-// - stages with such a gate, stages whose progress changed and the stages
-//   whose upstream rules read that progress, stages with approval
-//   requirements when approvals or the instant changed, and stages under a
-//   freeze when the instant changed;
+// - stages with such a gate, stages whose progress node changed and the
+//   stages whose upstream rules read that progress, stages with approval
+//   requirements named by an approval whose node changed (all of them when
+//   the instant changed), and stages under a freeze when the instant
+//   changed;
 // - then transitions (only those stages can change status), the state
 //   records of those stages, and the summary (blockers, next, target path)
 //   when something it reads changed.
@@ -24,10 +25,19 @@
 // are changed in place only while nobody else holds them, else copied first
 // (O(n)), so an earlier report never changes.  Not thread-safe: one
 // evaluator per session, used by one thread at a time.
+//
+// An evaluation that its meter stops (EvaluationStopped), or any other
+// exception, leaves the state exactly as it was: the records an
+// incremental evaluation had already rewritten are put back from an undo
+// log (O(what it had rewritten)), a full evaluation's state was never
+// touched.  The remembered evaluation is dropped, so the next evaluation
+// is a full one from that state, which gives what the interrupted one
+// would have (the contract above).
 #pragma once
 
 #include <cstdint>
 #include <memory>
+#include <utility>
 #include <vector>
 
 #include "engine/evaluation.hpp"
@@ -42,11 +52,14 @@ class IncrementalEvaluator {
   // As evaluate(plan, inputs, now, previous).  Incremental when `previous`
   // is the state of the last evaluation returned here (state()); that
   // state is then copied first when the caller still holds it.
+  // Gates are evaluated through `meter` (null: the default limits).
   std::shared_ptr<const Evaluation> evaluate(std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
-                                             const std::shared_ptr<const state::State>& previous);
+                                             const std::shared_ptr<const state::State>& previous,
+                                             EvaluationMeter* meter = nullptr);
   // Continues from the state of the last evaluation (a first evaluation
   // when there is none): a session's next evaluation.
-  std::shared_ptr<const Evaluation> evaluate_next(std::shared_ptr<const Inputs> inputs, cel::Timestamp now);
+  std::shared_ptr<const Evaluation> evaluate_next(std::shared_ptr<const Inputs> inputs, cel::Timestamp now,
+                                                  EvaluationMeter* meter = nullptr);
 
   // The state the last evaluation left (null before the first, or after
   // forget()).
@@ -57,6 +70,11 @@ class IncrementalEvaluator {
   // Drops the remembered evaluation: the next evaluation is a full one
   // (its memory is reused when no report holds it any more).
   void forget();
+
+  // Keeps the state but drops the remembered evaluation, so that the next
+  // evaluation from that state is a full one: for when gates would now
+  // evaluate differently (other per-gate limits).
+  void reevaluate_all_next();
 
   // What the last evaluate() did, for tests and benchmarks.
   struct Stats {
@@ -70,9 +88,13 @@ class IncrementalEvaluator {
 
  private:
   struct Index;
-  void run(std::shared_ptr<const Inputs> inputs, cel::Timestamp now, const state::State* previous);
-  void evaluate_full(std::shared_ptr<const Inputs> inputs, cel::Timestamp now, const state::State* previous);
-  void evaluate_changes(std::shared_ptr<const Inputs> inputs, cel::Timestamp now);
+  void run(std::shared_ptr<const Inputs> inputs, cel::Timestamp now, const state::State* previous,
+           EvaluationMeter* meter);
+  void evaluate_full(std::shared_ptr<const Inputs> inputs, cel::Timestamp now, const state::State* previous,
+                     EvaluationMeter& meter);
+  void evaluate_changes(std::shared_ptr<const Inputs> inputs, cel::Timestamp now, EvaluationMeter& meter);
+  void reevaluate_stages(const Inputs& cur, cel::Timestamp now, EvaluationMeter& meter, bool& summary_needed);
+  void roll_back(std::shared_ptr<state::State> shared_before, cel::Timestamp evaluated_at);
   bool mark_gate(int gate);
   bool mark_stage(int stage);
   void recycle(std::shared_ptr<Evaluation> evaluation, std::shared_ptr<state::State> state);
@@ -91,6 +113,10 @@ class IncrementalEvaluator {
   uint32_t generation_ = 0;
   std::vector<uint32_t> gate_mark_, stage_mark_;
   std::vector<int> dirty_gates_, dirty_stages_;
+  // The records an incremental evaluation rewrote, as they were, so that
+  // an interrupted one can put them back (cleared, not freed, each time).
+  std::vector<std::pair<int, state::StageRecord>> undo_stages_;
+  std::vector<std::pair<int, state::GateRecord>> undo_gates_;
   Stats stats_;
 };
 

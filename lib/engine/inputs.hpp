@@ -10,6 +10,7 @@
 #include "cel/common/value.hpp"
 #include "engine/approval_index.hpp"
 #include "engine/fact_table.hpp"
+#include "engine/persistent_vector.hpp"
 
 namespace rollgate::engine {
 
@@ -43,14 +44,16 @@ struct Approval {
 using FactTable = PersistentTable<FactInput>;
 
 // Copying Inputs is cheap (O(warnings)): facts, progress and approvals are
-// persistent or shared and copied piecewise on write (fact_table.hpp), so a
-// report keeps the inputs it was made from while the session moves on.
+// persistent and copied piecewise on write (fact_table.hpp,
+// persistent_vector.hpp), so a report keeps the inputs it was made from
+// while the session changes one fact, one stage's progress or adds one
+// approval (capi/session_inputs.cpp) in O(log n).
 struct Inputs {
   // Indexed like Plan::facts; a null entry = missing.
   FactTable facts;
-  // Indexed like Plan::stages.
-  SharedVector<StageProgress> progress;
-  SharedVector<Approval> approvals;
+  // Indexed like Plan::stages; a stage without an entry has not started.
+  PersistentVector<StageProgress> progress;
+  PersistentVector<Approval> approvals;
   // `approvals` by stage, when built (the loaders do); used only while it
   // indexes exactly `approvals`, else the approvals are scanned.
   std::shared_ptr<const ApprovalIndex> approvals_by_stage;

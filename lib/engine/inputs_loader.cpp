@@ -20,14 +20,25 @@ bool is_wrapper(const boost::json::value& entry, const cel::Type& type) {
   return type.kind() != cel::Type::Kind::Map && type.kind() != cel::Type::Kind::Dyn;
 }
 
-// Reads one fact entry; returns nullopt for a missing fact (null value).
+// `d` at `pointer` of `doc` (its key's position with at_key).
+Diagnostic located(Diagnostic d, const json::Document& doc, std::string pointer, bool at_key = false) {
+  Diagnostic at = doc.diagnostic_at(DiagnosticKind::BadValue, std::move(pointer), "", at_key);
+  d.file = std::move(at.file);
+  d.pointer = std::move(at.pointer);
+  d.line = at.line;
+  d.column = at.column;
+  return d;
+}
+
+// Reads one fact entry (FactText::Value: a value only, never a wrapper);
+// returns nullopt for a missing fact (null value).
 std::optional<FactInput> read_fact(const json::Document& doc, const plan::FactDecl& decl,
                                    const boost::json::value& entry, const std::string& pointer,
-                                   std::vector<Diagnostic>& errors) {
+                                   std::vector<Diagnostic>& errors, FactText form = FactText::Entry) {
   const boost::json::value* value = &entry;
   std::string value_pointer = pointer;
   FactInput fact;
-  if (is_wrapper(entry, decl.type)) {
+  if (form == FactText::Entry && is_wrapper(entry, decl.type)) {
     ObjectReader reader(doc, entry.get_object(), pointer, errors);
     reader.set_subject("fact", decl.name);
     reader.allow_only({"value", "observed_at", "source", "evidence"});
@@ -38,12 +49,9 @@ std::optional<FactInput> read_fact(const json::Document& doc, const plan::FactDe
     value_pointer = reader.pointer("value");
   }
   if (!value || value->is_null()) return std::nullopt;
-  auto converted = json_to_value(*value, decl.type);
+  auto converted = json_to_value(*value, decl.type, json::WrittenAt(doc.map, value_pointer));
   if (auto* e = std::get_if<ConversionError>(&converted)) {
-    Diagnostic d = doc.diagnostic_at(value_pointer + e->pointer, e->message);
-    d.subject_kind = "fact";
-    d.subject = decl.name;
-    errors.push_back(std::move(d));
+    errors.push_back(located(fact_value_problem(decl, *e), doc, value_pointer + e->pointer));
     return std::nullopt;
   }
   fact.value = std::get<cel::Value>(std::move(converted));
@@ -64,7 +72,7 @@ class InputsLoader {
     InputsResult result;
     const auto* root = doc_.root.if_object();
     if (!root) {
-      errors_.push_back(doc_.diagnostic_at("", "a facts document must be a JSON object"));
+      errors_.push_back(doc_.diagnostic_at(DiagnosticKind::WrongType, "", "a facts document must be a JSON object"));
     } else {
       ObjectReader reader(doc_, *root, "", errors_);
       reader.allow_only({"facts", "progress", "approvals"});
@@ -104,13 +112,16 @@ class InputsLoader {
       std::string pointer = json::pointer_append("/progress", id);
       const std::vector<int>* stages = plan_.find_stage_group(id);
       if (!stages) {
-        errors_.push_back(doc_.diagnostic_at(pointer, "progress names unknown stage '" + id + "'" +
-                                                          text::did_you_mean(id, stage_names()), true));
+        errors_.push_back(located(unknown_stage("progress", id, stage_names()), doc_, pointer, /*at_key=*/true));
         continue;
       }
       const auto* entry = member.value().if_object();
       if (!entry) {
-        errors_.push_back(doc_.diagnostic_at(pointer, "progress of a stage must be an object such as {\"state\": \"done\"}"));
+        Diagnostic d = doc_.diagnostic_at(DiagnosticKind::WrongType, pointer,
+                                          "progress of a stage must be an object such as {\"state\": \"done\"}");
+        d.subject_kind = "stage";
+        d.subject = id;
+        errors_.push_back(std::move(d));
         continue;
       }
       ObjectReader reader(doc_, *entry, pointer, errors_);
@@ -119,7 +130,7 @@ class InputsLoader {
       StageProgress p;
       std::optional<std::string> state = reader.choice(
           "state", {"not_started", "in_progress", "done", "held", "cancelled", "rolled_back"});
-      if (!reader.has("state")) reader.error("", "missing required field 'state'");
+      if (!reader.has("state")) reader.error(DiagnosticKind::MissingField, "", "missing required field 'state'");
       p.state = state == "in_progress" ? ProgressState::InProgress
                 : state == "done"      ? ProgressState::Done
                 : state == "held"      ? ProgressState::Held
@@ -130,7 +141,9 @@ class InputsLoader {
       p.done_at = reader.timestamp("done_at");
       p.requested_by = reader.string("requested_by").value_or("");
       p.reason = reader.string("reason").value_or("");
-      for (int s : *stages) inputs_.progress.set(size_t(s), p);
+      // One node for every expansion of a matrix id.
+      auto shared = std::make_shared<const StageProgress>(std::move(p));
+      for (int s : *stages) inputs_.progress.set(size_t(s), shared);
     }
   }
 
@@ -139,7 +152,8 @@ class InputsLoader {
       std::string pointer = json::pointer_append("/approvals", i);
       const auto* entry = approvals[i].if_object();
       if (!entry) {
-        errors_.push_back(doc_.diagnostic_at(pointer, "an approval must be an object with stage, role and by"));
+        errors_.push_back(doc_.diagnostic_at(DiagnosticKind::WrongType, pointer,
+                                             "an approval must be an object with stage, role and by"));
         continue;
       }
       ObjectReader reader(doc_, *entry, pointer, errors_);
@@ -153,8 +167,8 @@ class InputsLoader {
       if (a.stage_ref.empty()) continue;
       const std::vector<int>* stages = plan_.find_stage_group(a.stage_ref);
       if (!stages) {
-        reader.error("stage", "approval names unknown stage '" + a.stage_ref + "'" +
-                                  text::did_you_mean(a.stage_ref, stage_names()));
+        errors_.push_back(located(unknown_stage("approval", a.stage_ref, stage_names()), doc_,
+                                  reader.pointer("stage")));
         continue;
       }
       a.stages = *stages;
@@ -217,16 +231,43 @@ InputsResult load_patch(const plan::Plan& plan, const Inputs& base, std::string_
   return load_onto(plan, base, text, file);
 }
 
-FactResult load_fact(const plan::FactDecl& decl, std::string_view text) {
+FactResult load_fact(const plan::FactDecl& decl, std::string_view text, FactText form) {
+  // The text is the value alone: no file, positions within it, pointers
+  // relative to it, and every problem names the fact.
   FactResult result;
-  json::ParseResult parsed = json::parse(text, "fact " + decl.name);
+  json::ParseResult parsed = json::parse(text, "");
   if (!parsed.document) {
     result.errors = std::move(parsed.errors);
     result.malformed_json = true;
-    return result;
+  } else {
+    result.fact = read_fact(*parsed.document, decl, parsed.document->root, "", result.errors, form);
   }
-  result.fact = read_fact(*parsed.document, decl, parsed.document->root, "", result.errors);
+  for (Diagnostic& d : result.errors) {
+    d.subject_kind = "fact";
+    d.subject = decl.name;
+  }
   return result;
+}
+
+Diagnostic fact_value_problem(const plan::FactDecl& decl, const ConversionError& e) {
+  Diagnostic d;
+  d.kind = to_string(e.kind);
+  d.message = e.message;
+  d.pointer = e.pointer;
+  d.subject_kind = "fact";
+  d.subject = decl.name;
+  return d;
+}
+
+Diagnostic unknown_stage(std::string_view what, std::string_view id, const std::vector<std::string>& names) {
+  Diagnostic d;
+  d.kind = to_string(DiagnosticKind::UnknownId);
+  d.suggestion = text::closest_match(id, names);
+  d.message = std::string(what) + " names unknown stage '" + std::string(id) + "'" +
+              text::did_you_mean_words(d.suggestion);
+  d.subject_kind = "stage";
+  d.subject = std::string(id);
+  return d;
 }
 
 }  // namespace rollgate::engine

@@ -6,6 +6,7 @@
 
 #include <boost/json/value.hpp>
 
+#include "engine/fact_conversion.hpp"
 #include "engine/inputs.hpp"
 #include "plan/model.hpp"
 #include "support/diagnostic.hpp"
@@ -29,13 +30,28 @@ InputsResult load_inputs(const plan::Plan& plan, std::string_view text, std::str
 InputsResult load_patch(const plan::Plan& plan, const Inputs& base, std::string_view text,
                         std::string_view file);
 
-// Reads one fact's entry (a bare value or a {"value": ...} wrapper) for
-// rollgate_session_set_fact.  nullopt in `fact` with no errors = missing.
+// Reads one fact's entry (FactText::Entry: a bare value or a {"value": ...}
+// wrapper, for rollgate_session_set_fact; FactText::Value: the value alone,
+// for rollgate_session_set_fact_json).  nullopt in `fact` with no errors =
+// missing.  Problems have no file, are located within `text` (pointers
+// relative to the value) and name the fact as their subject.
+enum class FactText { Entry, Value };
 struct FactResult {
   std::optional<FactInput> fact;
   std::vector<Diagnostic> errors;
   bool malformed_json = false;
 };
-FactResult load_fact(const plan::FactDecl& decl, std::string_view text);
+FactResult load_fact(const plan::FactDecl& decl, std::string_view text, FactText form = FactText::Entry);
+
+// The problem of a value that does not convert to `decl`'s type: its kind,
+// message and pointer (relative to the value), the fact as subject; not
+// located.
+Diagnostic fact_value_problem(const plan::FactDecl& decl, const ConversionError& e);
+
+// The problem of a progress entry or an approval (`what`: "progress",
+// "approval") naming a stage the plan does not have: kind unknown-id, the id
+// as subject (a stage), the closest of `names` (Plan::stage_group_names())
+// as suggestion; not located.
+Diagnostic unknown_stage(std::string_view what, std::string_view id, const std::vector<std::string>& names);
 
 }  // namespace rollgate::engine

@@ -94,7 +94,7 @@ void count_approvals(StageResult& r, int stage_index, const Inputs& inputs, cel:
   bool indexed = index && index->indexes(inputs.approvals, inputs.progress.size());
   auto for_each_approval = [&](auto visit) {
     if (indexed) {
-      for (uint32_t a : index->by_stage.of(size_t(stage_index))) visit(inputs.approvals[a]);
+      index->for_each_of_stage(size_t(stage_index), [&](uint32_t a) { visit(inputs.approvals[a]); });
       return;
     }
     for (const Approval& a : inputs.approvals)

@@ -257,6 +257,18 @@ TextPosition SourceMap::value_position(std::string_view pointer) const {
   return position_of(it->second.value_offset);
 }
 
+std::string_view SourceMap::number_text(std::string_view pointer) const {
+  auto it = entries().find(std::string(pointer));
+  if (it == entries().end()) return {};
+  auto is_number_char = [](char c) {
+    return (c >= '0' && c <= '9') || c == '-' || c == '+' || c == '.' || c == 'e' || c == 'E';
+  };
+  const size_t start = it->second.value_offset;
+  size_t end = start;
+  while (end < text_.size() && is_number_char(text_[end])) ++end;
+  return std::string_view(text_).substr(start, end - start);
+}
+
 TextPosition SourceMap::key_position(std::string_view pointer) const {
   auto it = entries().find(std::string(pointer));
   if (it == entries().end()) return {};
@@ -276,10 +288,11 @@ TextPosition SourceMap::position_in_string(std::string_view pointer,
   return position_of(raw);
 }
 
-Diagnostic Document::diagnostic_at(std::string pointer, std::string message,
+Diagnostic Document::diagnostic_at(DiagnosticKind kind, std::string pointer, std::string message,
                                    bool at_key) const {
   TextPosition p = at_key ? map.key_position(pointer) : map.value_position(pointer);
   Diagnostic d;
+  d.kind = to_string(kind);
   d.message = std::move(message);
   d.file = file;
   d.pointer = std::move(pointer);
@@ -315,9 +328,10 @@ SourceMap::SourceMap(std::string_view text) : text_(text) {
 ParseResult parse(std::string_view text, std::string_view file) {
   ParseResult result;
   SourceMap map(text);
-  auto located = [&](size_t offset, std::string message) {
+  auto located = [&](size_t offset, DiagnosticKind kind, std::string message) {
     TextPosition p = map.position_of(offset);
     Diagnostic d;
+    d.kind = to_string(kind);
     d.message = std::move(message);
     d.file = std::string(file);
     d.line = p.line;
@@ -334,14 +348,18 @@ ParseResult parse(std::string_view text, std::string_view file) {
   if (ec) {
     // write_some stops where the text went wrong; an input that merely
     // ends too soon fails in finish(), at the end of the text.
-    result.errors.push_back(located(consumed, "malformed JSON: " + ec.message()));
+    if (ec == boost::json::error::too_deep)
+      result.errors.push_back(located(consumed, DiagnosticKind::Limit,
+                                      "JSON nested more than " + std::to_string(kMaxDepth) + " deep"));
+    else
+      result.errors.push_back(located(consumed, DiagnosticKind::JsonSyntax, "malformed JSON: " + ec.message()));
     return result;
   }
 
   Scanner scanner(text, nullptr);
   scanner.scan();
   for (const auto& [pointer, offset] : scanner.take_duplicates()) {
-    Diagnostic d = located(offset, "duplicate key");
+    Diagnostic d = located(offset, DiagnosticKind::DuplicateKey, "duplicate key");
     d.pointer = pointer;
     result.errors.push_back(std::move(d));
   }

@@ -41,6 +41,9 @@ class SourceMap {
                                   size_t decoded_offset) const;
   // Line and column of a byte offset into the text.
   TextPosition position_of(size_t offset) const;
+  // The text of the number at `pointer` as written ("1e3"); "" when the
+  // value there is not a number or is unknown.
+  std::string_view number_text(std::string_view pointer) const;
   // Where the value of the root object's member `key` starts, found by
   // walking the root's members in order without indexing the document:
   // cheap for a member written early.  {} if there is none.
@@ -68,9 +71,9 @@ struct Document {
   SourceMap map;
   std::string file;  // the name errors are reported under
 
-  // A diagnostic located at the value (or, with at_key, the key) that
-  // `pointer` names.
-  Diagnostic diagnostic_at(std::string pointer, std::string message,
+  // A diagnostic of `kind` located at the value (or, with at_key, the key)
+  // that `pointer` names.
+  Diagnostic diagnostic_at(DiagnosticKind kind, std::string pointer, std::string message,
                            bool at_key = false) const;
 };
 
@@ -80,7 +83,9 @@ struct ParseResult {
 };
 
 // Parses strict JSON (no comments, no trailing commas, no duplicate keys,
-// nesting at most 64 deep).  `file` names the input in diagnostics.
+// nesting at most 64 deep).  `file` names the input in diagnostics ("" for
+// none).  Problems are of kind json-syntax, duplicate-key or limit (too
+// deep).
 ParseResult parse(std::string_view text, std::string_view file);
 
 // JSON pointer helpers (RFC 6901 escaping of '~' and '/').

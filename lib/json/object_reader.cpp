@@ -1,9 +1,10 @@
 #include "json/object_reader.hpp"
 
 #include <algorithm>
-#include <cmath>
 
+#include "json/whole_number.hpp"
 #include "text/suggest.hpp"
+#include "support/gcc_restrict_false_positive.hpp"
 
 namespace rollgate::json {
 
@@ -35,8 +36,13 @@ void ObjectReader::allow_only(std::initializer_list<std::string_view> fields) {
     std::string_view key(member.key().data(), member.key().size());
     if (std::find(fields.begin(), fields.end(), key) != fields.end()) continue;
     const std::vector<std::string> known(fields.begin(), fields.end());
-    error_at(pointer(key), "unknown field '" + std::string(key) + "'" + text::did_you_mean(key, known),
-             /*at_key=*/true);
+    std::string match = text::closest_match(key, known);
+    Diagnostic d = doc_.diagnostic_at(DiagnosticKind::UnknownField, pointer(key),
+                                      "unknown field '" + std::string(key) + "'" +
+                                          text::did_you_mean_words(match),
+                                      /*at_key=*/true);
+    d.suggestion = std::move(match);
+    add(std::move(d));
   }
 }
 
@@ -46,68 +52,92 @@ const boost::json::value* ObjectReader::get(std::string_view field) const {
   return object_.if_contains(boost::json::string_view(field.data(), field.size()));
 }
 
-void ObjectReader::error(std::string_view field, std::string message) {
-  error_at(field.empty() ? pointer_ : pointer(field), std::move(message));
+void ObjectReader::error(DiagnosticKind kind, std::string_view field, std::string message) {
+  error_at(kind, field.empty() ? pointer_ : pointer(field), std::move(message));
 }
 
-void ObjectReader::error_at(std::string at, std::string message, bool at_key) {
-  Diagnostic d = doc_.diagnostic_at(std::move(at), std::move(message), at_key);
+void ObjectReader::error_at(DiagnosticKind kind, std::string at, std::string message, bool at_key) {
+  add(doc_.diagnostic_at(kind, std::move(at), std::move(message), at_key));
+}
+
+void ObjectReader::add(Diagnostic d) {
   d.subject_kind = subject_kind_;
   d.subject = subject_;
   diagnostics_.push_back(std::move(d));
 }
 
+void ObjectReader::missing(std::string_view field) {
+  error(DiagnosticKind::MissingField, "", "missing required field '" + std::string(field) + "'");
+}
+
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
+void ObjectReader::wrong_type(std::string_view field, const char* wanted, const boost::json::value& v) {
+  error(DiagnosticKind::WrongType, field,
+        "'" + std::string(field) + "' must be " + wanted + ", not " + kind_name(v));
+}
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
+
 std::optional<std::string> ObjectReader::string(std::string_view field, bool required) {
   const boost::json::value* v = get(field);
   if (!v) {
-    if (required) error("", "missing required field '" + std::string(field) + "'");
+    if (required) missing(field);
     return std::nullopt;
   }
   if (!v->is_string()) {
-    error(field, "'" + std::string(field) + "' must be a string, not " + kind_name(*v));
+    wrong_type(field, "a string", *v);
     return std::nullopt;
   }
   return std::string(v->get_string());
 }
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 std::optional<double> ObjectReader::number(std::string_view field, double min, double max) {
   const boost::json::value* v = get(field);
   if (!v) return std::nullopt;
   if (!v->is_number()) {
-    error(field, "'" + std::string(field) + "' must be a number, not " + kind_name(*v));
+    wrong_type(field, "a number", *v);
     return std::nullopt;
   }
   double d = v->to_number<double>();
   if (!(d >= min && d <= max)) {
-    error(field, "'" + std::string(field) + "' must be between " + std::to_string(min) +
-                     " and " + std::to_string(max));
+    error(DiagnosticKind::OutOfRange, field,
+          "'" + std::string(field) + "' must be between " + std::to_string(min) + " and " +
+              std::to_string(max));
     return std::nullopt;
   }
   return d;
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 std::optional<int64_t> ObjectReader::integer(std::string_view field, int64_t min, int64_t max) {
   const boost::json::value* v = get(field);
   if (!v) return std::nullopt;
-  std::optional<int64_t> value;
-  if (v->is_int64()) value = v->get_int64();
-  else if (v->is_uint64() && v->get_uint64() <= uint64_t(INT64_MAX)) value = int64_t(v->get_uint64());
-  else if (v->is_double() && std::trunc(v->get_double()) == v->get_double() &&
-           std::abs(v->get_double()) < 9.0e15)
-    value = int64_t(v->get_double());
-  if (!value || *value < min || *value > max) {
-    error(field, "'" + std::string(field) + "' must be a whole number from " +
-                     std::to_string(min) + " to " + std::to_string(max));
+  int64_t value = 0;
+  WholeNumber read = to_int64(*v, value, v->is_double() ? doc_.map.number_text(pointer(field)) : "");
+  if (read != WholeNumber::Ok || value < min || value > max) {
+    DiagnosticKind kind = read == WholeNumber::NotANumber || read == WholeNumber::NotWhole
+                              ? DiagnosticKind::WrongType
+                              : DiagnosticKind::OutOfRange;
+    error(kind, field,
+          "'" + std::string(field) + "' must be a whole number from " + std::to_string(min) + " to " +
+              std::to_string(max));
     return std::nullopt;
   }
   return value;
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
 std::optional<cel::Duration> ObjectReader::duration(std::string_view field) {
   std::optional<std::string> text = string(field);
   if (!text) return std::nullopt;
   std::optional<cel::Duration> d = cel::parse_duration(*text);
-  if (!d) error(field, "'" + *text + "' is not a duration (write it as CEL does: \"72h\", \"30m\", \"1.5h\")");
+  if (!d)
+    error(DiagnosticKind::BadValue, field,
+          "'" + *text + "' is not a duration (write it as CEL does: \"72h\", \"30m\", \"1.5h\")");
   return d;
 }
 
@@ -115,10 +145,14 @@ std::optional<cel::Timestamp> ObjectReader::timestamp(std::string_view field) {
   std::optional<std::string> text = string(field);
   if (!text) return std::nullopt;
   std::optional<cel::Timestamp> t = cel::parse_timestamp(*text);
-  if (!t) error(field, "'" + *text + "' is not an RFC 3339 timestamp (e.g. \"2026-11-22T10:00:00Z\")");
+  if (!t)
+    error(DiagnosticKind::BadValue, field,
+          "'" + *text + "' is not an RFC 3339 timestamp (e.g. \"2026-11-22T10:00:00Z\")");
   return t;
 }
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 std::optional<std::string> ObjectReader::choice(std::string_view field,
                                                 std::initializer_list<std::string_view> choices) {
   std::optional<std::string> text = string(field);
@@ -126,18 +160,20 @@ std::optional<std::string> ObjectReader::choice(std::string_view field,
   if (std::find(choices.begin(), choices.end(), *text) != choices.end()) return text;
   std::string listed;
   for (std::string_view c : choices) listed += (listed.empty() ? "" : ", ") + std::string(c);
-  error(field, "'" + std::string(field) + "' must be one of " + listed + ", not '" + *text + "'");
+  error(DiagnosticKind::BadValue, field,
+        "'" + std::string(field) + "' must be one of " + listed + ", not '" + *text + "'");
   return std::nullopt;
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
 const boost::json::array* ObjectReader::array(std::string_view field, bool required) {
   const boost::json::value* v = get(field);
   if (!v) {
-    if (required) error("", "missing required field '" + std::string(field) + "'");
+    if (required) missing(field);
     return nullptr;
   }
   if (!v->is_array()) {
-    error(field, "'" + std::string(field) + "' must be an array, not " + kind_name(*v));
+    wrong_type(field, "an array", *v);
     return nullptr;
   }
   return &v->get_array();
@@ -146,11 +182,11 @@ const boost::json::array* ObjectReader::array(std::string_view field, bool requi
 const boost::json::object* ObjectReader::object(std::string_view field, bool required) {
   const boost::json::value* v = get(field);
   if (!v) {
-    if (required) error("", "missing required field '" + std::string(field) + "'");
+    if (required) missing(field);
     return nullptr;
   }
   if (!v->is_object()) {
-    error(field, "'" + std::string(field) + "' must be an object, not " + kind_name(*v));
+    wrong_type(field, "an object", *v);
     return nullptr;
   }
   return &v->get_object();
@@ -163,7 +199,9 @@ std::vector<std::string> ObjectReader::string_list(std::string_view field) {
   for (size_t i = 0; i < items->size(); ++i) {
     const boost::json::value& item = (*items)[i];
     if (item.is_string()) out.emplace_back(item.get_string());
-    else error_at(pointer_append(pointer(field), i), std::string("must be a string, not ") + kind_name(item));
+    else
+      error_at(DiagnosticKind::WrongType, pointer_append(pointer(field), i),
+               std::string("must be a string, not ") + kind_name(item));
   }
   return out;
 }

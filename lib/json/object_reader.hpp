@@ -26,7 +26,8 @@ class ObjectReader {
   // Labels every diagnostic of this reader, e.g. ("gate", "pilot/uptime").
   void set_subject(std::string kind, std::string subject);
 
-  // Reports every member not in `fields` as an unknown field.
+  // Reports every member not in `fields` as an unknown field, suggesting the
+  // closest known one.
   void allow_only(std::initializer_list<std::string_view> fields);
 
   bool has(std::string_view field) const;
@@ -49,12 +50,19 @@ class ObjectReader {
   // An array of strings (non-strings are reported and skipped).
   std::vector<std::string> string_list(std::string_view field);
 
-  // Records a problem located at `field`'s value ("" = the object itself).
-  void error(std::string_view field, std::string message);
-  // Records a problem at an arbitrary pointer of the document.
-  void error_at(std::string pointer, std::string message, bool at_key = false);
+  // Records a problem of `kind` located at `field`'s value ("" = the object
+  // itself), labelled with the reader's subject.
+  void error(DiagnosticKind kind, std::string_view field, std::string message);
+  // Records a problem of `kind` at an arbitrary pointer of the document.
+  void error_at(DiagnosticKind kind, std::string pointer, std::string message, bool at_key = false);
+  // Records a problem already made (kind and location set), labelled with
+  // the reader's subject.
+  void add(Diagnostic d);
 
  private:
+  void missing(std::string_view field);  // "missing required field 'x'"
+  void wrong_type(std::string_view field, const char* wanted, const boost::json::value& v);
+
   const Document& doc_;
   const boost::json::object& object_;
   std::string pointer_;

@@ -28,9 +28,9 @@ void PlanLoader::check_cycles() {
     const Stage& first = plan_->stages[size_t(cycle.front())];
     std::string pointer = stage_pointers_[size_t(cycle.front())] + "/after";
     if (!doc_.map.value_position(pointer).line) pointer = stage_pointers_[size_t(cycle.front())];
-    errors_.push_back(located(pointer, "dependency cycle: " + named +
-                                           " (each stage waits for the one before it)",
-                              "stage", first.id));
+    errors_.push_back(located(DiagnosticKind::Cycle, pointer,
+                              "dependency cycle: " + named + " (each stage waits for the one before it)",
+                              "stage", first.group_id));
   }
 }
 

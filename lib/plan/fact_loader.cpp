@@ -31,13 +31,14 @@ void PlanLoader::load_facts(const boost::json::object& facts, const std::string&
     std::string name(member.key());
     std::string fact_pointer = json::pointer_append(pointer, name);
     if (std::string problem = fact_name_problem(name); !problem.empty()) {
-      errors_.push_back(located(fact_pointer, problem, "fact", name, /*at_key=*/true));
+      errors_.push_back(located(DiagnosticKind::BadValue, fact_pointer, problem, "fact", name, /*at_key=*/true));
       continue;
     }
     const boost::json::object* decl = member.value().if_object();
     if (!decl) {
-      errors_.push_back(located(fact_pointer, "a fact declaration must be an object such as "
-                                              "{\"type\": \"double\"}", "fact", name));
+      errors_.push_back(located(DiagnosticKind::WrongType, fact_pointer,
+                                "a fact declaration must be an object such as {\"type\": \"double\"}",
+                                "fact", name));
       continue;
     }
     ObjectReader reader(doc_, *decl, fact_pointer, errors_);
@@ -54,7 +55,7 @@ void PlanLoader::load_facts(const boost::json::object& facts, const std::string&
     if (!type_text) continue;
     std::optional<cel::Type> type = cel::parse_type(*type_text);
     if (!type) {
-      reader.error("type", "unknown type '" + *type_text +
+      reader.error(DiagnosticKind::BadValue, "type", "unknown type '" + *type_text +
                                "' (bool, int, uint, double, string, bytes, timestamp, duration, "
                                "list(T), map(K, V) or dyn)");
       continue;

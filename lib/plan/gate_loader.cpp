@@ -1,6 +1,8 @@
 #include "plan/plan_loader.hpp"
 
+#include "cel/syntax/parser.hpp"
 #include "plan/definition_digest.hpp"
+#include "text/suggest.hpp"
 
 #include <algorithm>
 #include <set>
@@ -8,7 +10,16 @@
 namespace rollgate::plan::detail {
 
 namespace {
+
 const MatrixCombination kNoCombination;
+
+// The id a gate is written with ("" when it has none): in a matrix stage,
+// before substitution.
+std::string written_gate_id(const boost::json::object& raw_gate) {
+  const boost::json::value* id = raw_gate.if_contains("id");
+  return id && id->is_string() ? std::string(id->get_string()) : std::string();
+}
+
 }  // namespace
 
 void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::json::object& raw_stage,
@@ -27,26 +38,31 @@ void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::jso
     std::string pointer = json::pointer_append(reader.pointer("gates"), i);
     const boost::json::object* gate_json = (*gates)[i].if_object();
     if (!gate_json) {
-      reader.error_at(pointer, "a gate must be a JSON object");
+      reader.error_at(DiagnosticKind::WrongType, pointer, "a gate must be a JSON object");
       continue;
     }
+    const boost::json::object& raw_gate = raw_gates[i].get_object();
     ObjectReader gr(doc_, *gate_json, pointer, errors_);
-    gr.set_subject("stage", stage.id);
+    // The id first, so that every problem of the gate (an unknown field
+    // too) names it, as written: "stage/gate" with a matrix stage's own id.
+    gr.set_subject("stage", stage.group_id);
+    std::optional<std::string> id = gr.string("id", /*required=*/true);
+    if (id) gr.set_subject("gate", stage.group_id + "/" + written_gate_id(raw_gate));
     gr.allow_only({"id", "expr", "kind", "weight", "hold_for", "on_unknown", "owner",
                    "description", "category"});
-    Gate gate;
-    std::optional<std::string> id = gr.string("id", /*required=*/true);
     if (!id) continue;
+    Gate gate;
     gate.id = *id;
     gate.full_id = stage.id + "/" + gate.id;
-    gr.set_subject("gate", gate.full_id);
-    if (gate.id.empty() || gate.id.find('/') != std::string::npos) gr.error("id", "gate id must be non-empty and contain no '/'");
-    if (!ids.insert(gate.id).second) gr.error("id", "duplicate gate id '" + gate.id + "' in stage " + stage.id);
+    if (gate.id.empty() || gate.id.find('/') != std::string::npos)
+      gr.error(DiagnosticKind::BadValue, "id", "gate id must be non-empty and contain no '/'");
+    if (!ids.insert(gate.id).second)
+      gr.error(DiagnosticKind::DuplicateId, "id", "duplicate gate id '" + gate.id + "' in stage " + stage.group_id);
     std::string kind = gr.choice("kind", {"must", "should", "advisory"}).value_or("must");
     gate.kind = kind == "should" ? GateKind::Should : kind == "advisory" ? GateKind::Advisory : GateKind::Must;
     gate.weight = gr.number("weight", 0.0, 1e9).value_or(1.0);
     if (gr.has("weight") && gate.kind != GateKind::Should)
-      gr.error("weight", "'weight' applies to should-gates only");
+      gr.error(DiagnosticKind::BadValue, "weight", "'weight' applies to should-gates only");
     gate.hold_for = gr.duration("hold_for");
     std::string on_unknown = gr.choice("on_unknown", {"hold", "block", "ignore"}).value_or("hold");
     gate.on_unknown = on_unknown == "block" ? OnUnknown::Block
@@ -58,8 +74,8 @@ void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::jso
     if (expr) {
       gate.expr = *expr;
       gate.definition = definition_digest(gate.expr, gate.kind, gate.on_unknown);
-      const boost::json::string& raw = raw_gates[i].get_object().at("expr").get_string();
-      pending_gates_.push_back({int(plan_->stages.size()), stage.gates.size(), i, &raw,
+      const boost::json::string& raw = raw_gate.at("expr").get_string();
+      pending_gates_.push_back({int(plan_->stages.size()), stage.gates.size(), i, &raw_gate, &raw,
                                 shared_combination});
     }
     stage.gates.push_back(std::move(gate));
@@ -75,41 +91,53 @@ void PlanLoader::compile_gate(Gate& gate, const PendingGate& pending) {
     program = it->second;
   } else {
     cel::CompileResult compiled = cel::compile(gate.expr, plan_->environment);
-    if (!compiled.issues.empty()) {
-      const std::string expr_pointer =
-          json::pointer_append(json::pointer_append(json::pointer_append(
-                                   stage_pointers_[size_t(pending.stage)], "gates"),
-                                                    pending.json_index),
-                               "expr");
-      const std::string_view raw_expr(pending.raw_expr->data(), pending.raw_expr->size());
-      Substitution sub = substitute(raw_expr, *pending.combination);
-      for (const cel::CompileIssue& issue : compiled.issues) {
-        size_t raw_offset = sub.source_offsets[std::min(issue.offset, sub.source_offsets.size() - 1)];
-        json::TextPosition p = doc_.map.position_in_string(expr_pointer, raw_offset);
-        Diagnostic d = located(expr_pointer, issue.message, "gate", gate.full_id);
-        d.line = p.line;
-        d.column = p.column;
-        errors_.push_back(std::move(d));
-      }
-    }
+    report_compile_issues(compiled.issues, gate, pending);
     if (!compiled.ok()) return;
     program = std::move(compiled.program);
     programs_.emplace(expr, program);
   }
   cel::Type::Kind kind = program->result_type().kind();
   if (kind != cel::Type::Kind::Bool && kind != cel::Type::Kind::Dyn) {
-    const std::string expr_pointer =
-        json::pointer_append(json::pointer_append(json::pointer_append(
-                                 stage_pointers_[size_t(pending.stage)], "gates"),
-                                                  pending.json_index),
-                             "expr");
-    errors_.push_back(located(expr_pointer,
+    errors_.push_back(located(DiagnosticKind::CelType, expr_pointer(pending),
                               "a gate must yield bool, but this expression yields " +
                                   program->result_type().to_string(),
-                              "gate", gate.full_id));
+                              "gate", gate_subject(pending)));
     return;
   }
   gate.program = std::move(program);
+}
+
+void PlanLoader::report_compile_issues(const std::vector<cel::CompileIssue>& issues, const Gate& gate,
+                                       const PendingGate& pending) {
+  if (issues.empty()) return;
+  // compile() parses, then checks: the issues are the parser's when the
+  // text does not parse (asked again only here, on the error path).
+  const DiagnosticKind kind =
+      cel::detail::parse(gate.expr).error ? DiagnosticKind::CelSyntax : DiagnosticKind::CelType;
+  const std::string pointer = expr_pointer(pending);
+  const std::string subject = gate_subject(pending);
+  const std::string_view raw_expr(pending.raw_expr->data(), pending.raw_expr->size());
+  Substitution sub = substitute(raw_expr, *pending.combination);
+  for (const cel::CompileIssue& issue : issues) {
+    size_t raw_offset = sub.source_offsets[std::min(issue.offset, sub.source_offsets.size() - 1)];
+    json::TextPosition p = doc_.map.position_in_string(pointer, raw_offset);
+    Diagnostic d = located(kind, pointer, issue.message, "gate", subject);
+    d.suggestion = text::suggestion_in(issue.message);  // "undeclared reference to 'x' (did you mean ...)"
+    d.line = p.line;
+    d.column = p.column;
+    errors_.push_back(std::move(d));
+  }
+}
+
+std::string PlanLoader::gate_subject(const PendingGate& pending) const {
+  return plan_->stages[size_t(pending.stage)].group_id + "/" + written_gate_id(*pending.raw_gate);
+}
+
+std::string PlanLoader::expr_pointer(const PendingGate& pending) const {
+  return json::pointer_append(
+      json::pointer_append(json::pointer_append(stage_pointers_[size_t(pending.stage)], "gates"),
+                           pending.json_index),
+      "expr");
 }
 
 void PlanLoader::declare_stage_variables() {

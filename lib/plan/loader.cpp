@@ -20,10 +20,11 @@ bool is_identifier(std::string_view s) {
                      [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
 }
 
-Diagnostic PlanLoader::located(std::string pointer, std::string message, const std::string& kind,
-                               const std::string& subject, bool at_key) const {
-  Diagnostic d = doc_.diagnostic_at(std::move(pointer), std::move(message), at_key);
-  d.subject_kind = kind;
+Diagnostic PlanLoader::located(DiagnosticKind kind, std::string pointer, std::string message,
+                               const std::string& subject_kind, const std::string& subject,
+                               bool at_key) const {
+  Diagnostic d = doc_.diagnostic_at(kind, std::move(pointer), std::move(message), at_key);
+  d.subject_kind = subject_kind;
   d.subject = subject;
   return d;
 }
@@ -32,7 +33,7 @@ LoadResult PlanLoader::run() {
   LoadResult result;
   const boost::json::object* root_object = doc_.root.if_object();
   if (!root_object) {
-    errors_.push_back(located("", "a plan must be a JSON object", "", ""));
+    errors_.push_back(located(DiagnosticKind::WrongType, "", "a plan must be a JSON object"));
     result.errors = std::move(errors_);
     return result;
   }
@@ -45,11 +46,11 @@ LoadResult PlanLoader::run() {
   plan_->now_slot = plan_->environment.add_variable("now", cel::Type::timestamp());
 
   if (const boost::json::array* stages = root.array("stages", /*required=*/true)) {
-    if (stages->empty()) root.error("stages", "a plan needs at least one stage");
+    if (stages->empty()) root.error(DiagnosticKind::BadValue, "stages", "a plan needs at least one stage");
     for (size_t i = 0; i < stages->size(); ++i) {
       std::string pointer = json::pointer_append("/stages", i);
       if (const auto* stage = (*stages)[i].if_object()) load_stage(*stage, pointer);
-      else errors_.push_back(located(pointer, "a stage must be a JSON object", "", ""));
+      else errors_.push_back(located(DiagnosticKind::WrongType, pointer, "a stage must be a JSON object"));
     }
   }
   resolve_after();
@@ -86,9 +87,11 @@ LoadResult PlanLoader::run() {
 void PlanLoader::load_header(ObjectReader& root) {
   if (const boost::json::value* version = root.get("rollgate")) {
     if (!(version->is_int64() && version->get_int64() == 1))
-      root.error("rollgate", "unsupported plan format version (this library reads \"rollgate\": 1)");
+      root.error(DiagnosticKind::UnsupportedVersion, "rollgate",
+                 "unsupported plan format version (this library reads \"rollgate\": 1)");
   } else {
-    root.error("", "missing required field 'rollgate' (the plan format version, 1)");
+    root.error(DiagnosticKind::MissingField, "",
+               "missing required field 'rollgate' (the plan format version, 1)");
   }
   plan_->name = root.string("name").value_or("");
   plan_->title = root.string("title").value_or("");
@@ -102,9 +105,10 @@ void PlanLoader::load_header(ObjectReader& root) {
 }
 
 void PlanLoader::register_stage_id(const std::string& id, std::vector<int> stages,
-                                   const std::string& pointer) {
+                                   const std::string& pointer, const std::string& written) {
   if (!plan_->stage_groups.emplace(id, std::move(stages)).second)
-    errors_.push_back(located(pointer, "duplicate stage id '" + id + "'", "stage", id));
+    errors_.push_back(
+        located(DiagnosticKind::DuplicateId, pointer, "duplicate stage id '" + id + "'", "stage", written));
 }
 
 std::vector<int> PlanLoader::resolve_stage_ref(const std::string& id, const std::string& pointer,
@@ -112,9 +116,11 @@ std::vector<int> PlanLoader::resolve_stage_ref(const std::string& id, const std:
   if (const std::vector<int>* stages = plan_->find_stage_group(id)) return *stages;
   std::vector<std::string> candidates = plan_->stage_group_names();
   candidates.erase(std::remove(candidates.begin(), candidates.end(), self), candidates.end());
-  errors_.push_back(located(pointer, what + " names unknown stage '" + id + "'" +
-                                         text::did_you_mean(id, candidates),
-                            "", ""));
+  std::string match = text::closest_match(id, candidates);
+  Diagnostic d = located(DiagnosticKind::UnknownId, pointer,
+                         what + " names unknown stage '" + id + "'" + text::did_you_mean_words(match));
+  d.suggestion = std::move(match);
+  errors_.push_back(std::move(d));
   return {};
 }
 
@@ -125,7 +131,7 @@ void PlanLoader::resolve_after() {
     std::vector<int> stages = resolve_stage_ref(pending.id, pending.pointer, "'after'", stage.group_id);
     for (size_t i = before; i < errors_.size(); ++i) {
       errors_[i].subject_kind = "stage";
-      errors_[i].subject = stage.id;
+      errors_[i].subject = stage.group_id;  // as written: a matrix stage's own id
     }
     if (stages.empty()) continue;
     bool repeated = std::any_of(stage.after.begin(), stage.after.end(),
@@ -141,7 +147,7 @@ void PlanLoader::load_freezes(ObjectReader& root) {
     std::string pointer = json::pointer_append("/freezes", i);
     const boost::json::object* f = (*freezes)[i].if_object();
     if (!f) {
-      root.error_at(pointer, "a freeze must be an object with 'from' and 'to'");
+      root.error_at(DiagnosticKind::WrongType, pointer, "a freeze must be an object with 'from' and 'to'");
       continue;
     }
     ObjectReader fr(doc_, *f, pointer, errors_);
@@ -149,8 +155,8 @@ void PlanLoader::load_freezes(ObjectReader& root) {
     Freeze freeze;
     std::optional<cel::Timestamp> from = fr.timestamp("from");
     std::optional<cel::Timestamp> to = fr.timestamp("to");
-    if (!fr.has("from")) fr.error("", "missing required field 'from'");
-    if (!fr.has("to")) fr.error("", "missing required field 'to'");
+    if (!fr.has("from")) fr.error(DiagnosticKind::MissingField, "", "missing required field 'from'");
+    if (!fr.has("to")) fr.error(DiagnosticKind::MissingField, "", "missing required field 'to'");
     freeze.reason = fr.string("reason").value_or("");
     std::vector<std::string> ids = fr.string_list("stages");
     for (size_t j = 0; j < ids.size(); ++j)
@@ -158,7 +164,7 @@ void PlanLoader::load_freezes(ObjectReader& root) {
         freeze.stages.push_back(s);
     if (!from || !to) continue;
     if (!(*from < *to)) {
-      fr.error("to", "a freeze must end ('to') after it starts ('from')");
+      fr.error(DiagnosticKind::BadValue, "to", "a freeze must end ('to') after it starts ('from')");
       continue;
     }
     freeze.from = *from;

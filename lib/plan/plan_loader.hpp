@@ -46,6 +46,7 @@ class PlanLoader {
     int stage;
     size_t gate;
     size_t json_index;                       // in the stage's `gates` array
+    const boost::json::object* raw_gate;     // as written, in doc_
     const boost::json::string* raw_expr;     // as written, in doc_
     const MatrixCombination* combination;    // in combinations_, or empty
   };
@@ -69,8 +70,10 @@ class PlanLoader {
   void declare_stage_variables();
   void compile_pending_gates();
   void load_approvals(ObjectReader& reader, Stage& stage);
+  // `written` is the stage's id as written (the matrix id of an expansion),
+  // the subject of a duplicate.
   void register_stage_id(const std::string& id, std::vector<int> stages,
-                         const std::string& pointer);
+                         const std::string& pointer, const std::string& written);
   // `self` is left out of suggestions: a stage after itself is no fix.
   std::vector<int> resolve_stage_ref(const std::string& id, const std::string& pointer,
                                      const std::string& what, const std::string& self = "");
@@ -78,8 +81,16 @@ class PlanLoader {
   void load_freezes(ObjectReader& root);
   void check_cycles();
   void finish_graph();
-  Diagnostic located(std::string pointer, std::string message, const std::string& kind,
-                     const std::string& subject, bool at_key = false) const;
+  Diagnostic located(DiagnosticKind kind, std::string pointer, std::string message,
+                     const std::string& subject_kind = "", const std::string& subject = "",
+                     bool at_key = false) const;
+  // The CEL compiler's problems with a gate's expression as diagnostics.
+  void report_compile_issues(const std::vector<cel::CompileIssue>& issues, const Gate& gate,
+                             const PendingGate& pending);
+  // A gate's subject in diagnostics: "stage/gate" with the stage's id and
+  // the gate's id as written (a matrix stage's own id, not an expansion's).
+  std::string gate_subject(const PendingGate& pending) const;
+  std::string expr_pointer(const PendingGate& pending) const;
 
   const json::Document& doc_;
   json::Document& own_doc_;

@@ -17,18 +17,21 @@ std::string matrix_value_text(const boost::json::value& v) {
 
 void PlanLoader::load_stage(const boost::json::object& raw, const std::string& pointer) {
   ObjectReader reader(doc_, raw, pointer, errors_);
+  // The id first, so that every problem of the stage (an unknown field too)
+  // names it.
+  std::optional<std::string> id = reader.string("id", /*required=*/true);
+  if (id) reader.set_subject("stage", *id);
   reader.allow_only({"id", "title", "owner", "description", "after", "join", "gates",
                      "approvals", "min_score", "matrix", "order"});
-  std::optional<std::string> id = reader.string("id", /*required=*/true);
   if (!id) return;
-  reader.set_subject("stage", *id);
   if (id->empty() || id->find('/') != std::string::npos || id->find("${") != std::string::npos) {
-    reader.error("id", "stage id '" + *id + "' must be non-empty and contain no '/' or '${'");
+    reader.error(DiagnosticKind::BadValue, "id",
+                 "stage id '" + *id + "' must be non-empty and contain no '/' or '${'");
     return;
   }
   if (!reader.has("matrix")) {
-    if (reader.has("order")) reader.error("order", "'order' needs a 'matrix'");
-    register_stage_id(*id, {int(plan_->stages.size())}, reader.pointer("id"));
+    if (reader.has("order")) reader.error(DiagnosticKind::BadValue, "order", "'order' needs a 'matrix'");
+    register_stage_id(*id, {int(plan_->stages.size())}, reader.pointer("id"), *id);
     load_expansion(raw, pointer, *id, *id, {});
     return;
   }
@@ -39,12 +42,12 @@ void PlanLoader::load_stage(const boost::json::object& raw, const std::string& p
   for (const MatrixCombination& combination : combinations) {
     int index = int(plan_->stages.size());
     std::string expanded_id = expansion_id(*id, combination);
-    register_stage_id(expanded_id, {index}, reader.pointer("id"));
+    register_stage_id(expanded_id, {index}, reader.pointer("id"), *id);
     load_expansion(raw, pointer, expanded_id, *id, combination);
     if (sequential && !expansions.empty()) plan_->stages.back().previous_expansion = expansions.back();
     expansions.push_back(index);
   }
-  register_stage_id(*id, std::move(expansions), reader.pointer("id"));
+  register_stage_id(*id, std::move(expansions), reader.pointer("id"), *id);
 }
 
 std::vector<MatrixCombination> PlanLoader::load_matrix(ObjectReader& stage) {
@@ -52,20 +55,23 @@ std::vector<MatrixCombination> PlanLoader::load_matrix(ObjectReader& stage) {
   const boost::json::object* matrix = stage.object("matrix");
   if (!matrix) return {};
   if (matrix->empty()) {
-    stage.error("matrix", "a matrix needs at least one key");
+    stage.error(DiagnosticKind::BadValue, "matrix", "a matrix needs at least one key");
     return {};
   }
   for (const auto& member : *matrix) {
     std::string key(member.key());
     std::string key_pointer = json::pointer_append(stage.pointer("matrix"), key);
     const boost::json::array* values = member.value().if_array();
-    if (!is_identifier(key)) stage.error_at(key_pointer, "matrix key '" + key + "' must be an identifier", true);
+    if (!is_identifier(key))
+      stage.error_at(DiagnosticKind::BadValue, key_pointer, "matrix key '" + key + "' must be an identifier",
+                     /*at_key=*/true);
     if (!values || values->empty()) {
-      stage.error_at(key_pointer, "matrix key '" + key + "' needs a non-empty array of values");
+      stage.error_at(values ? DiagnosticKind::BadValue : DiagnosticKind::WrongType, key_pointer,
+                     "matrix key '" + key + "' needs a non-empty array of values");
       return {};
     }
     if (combinations.size() * values->size() > kMaxMatrixExpansions) {
-      stage.error("matrix", "the matrix expands to more than " + std::to_string(kMaxMatrixExpansions) +
+      stage.error(DiagnosticKind::Limit, "matrix", "the matrix expands to more than " + std::to_string(kMaxMatrixExpansions) +
                                 " stages");
       return {};
     }
@@ -74,7 +80,8 @@ std::vector<MatrixCombination> PlanLoader::load_matrix(ObjectReader& stage) {
       for (size_t i = 0; i < values->size(); ++i) {
         const boost::json::value& v = (*values)[i];
         if (!v.is_string() && !v.is_number()) {
-          stage.error_at(json::pointer_append(key_pointer, i), "matrix values must be strings or numbers");
+          stage.error_at(DiagnosticKind::WrongType, json::pointer_append(key_pointer, i),
+                         "matrix values must be strings or numbers");
           return {};
         }
         MatrixCombination combination = prefix;
@@ -98,14 +105,14 @@ void PlanLoader::load_expansion(const boost::json::object& raw_stage, const std:
     std::vector<UnboundPlaceholder> unbound;
     expanded_value = substitute_all(raw_stage, combination, "id", unbound);
     for (const UnboundPlaceholder& u : unbound)
-      errors_.push_back(located(pointer + u.pointer, "'${" + u.name + "}' is not a matrix key of this stage",
-                                "stage", id));
+      errors_.push_back(located(DiagnosticKind::BadValue, pointer + u.pointer,
+                                "'${" + u.name + "}' is not a matrix key of this stage", "stage", group_id));
     expanded_object = &expanded_value.get_object();
   }
   const boost::json::object& expanded = *expanded_object;
 
   ObjectReader reader(doc_, expanded, pointer, errors_);
-  reader.set_subject("stage", id);
+  reader.set_subject("stage", group_id);  // as written: a matrix stage's own id
   Stage stage;
   stage.id = std::move(id);
   stage.group_id = group_id;
@@ -131,11 +138,11 @@ void PlanLoader::load_approvals(ObjectReader& reader, Stage& stage) {
     std::string pointer = json::pointer_append(reader.pointer("approvals"), i);
     const boost::json::object* a = (*approvals)[i].if_object();
     if (!a) {
-      reader.error_at(pointer, "an approval requirement must be an object such as {\"role\": \"security\"}");
+      reader.error_at(DiagnosticKind::WrongType, pointer, "an approval requirement must be an object such as {\"role\": \"security\"}");
       continue;
     }
     ObjectReader ar(doc_, *a, pointer, errors_);
-    ar.set_subject("stage", stage.id);
+    ar.set_subject("stage", stage.group_id);
     ar.allow_only({"role", "min", "max_age"});
     ApprovalRequirement requirement;
     std::optional<std::string> role = ar.string("role", /*required=*/true);

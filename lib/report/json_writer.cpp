@@ -108,6 +108,14 @@ void JsonWriter::number(double d) {
   else out_ += shortest_double(d);
 }
 
+void JsonWriter::double_number(double d) {
+  if (!std::isfinite(d)) return number(d);
+  before_value();
+  std::string text = shortest_double(d);
+  out_ += text;
+  if (text.find_first_of(".eE") == std::string::npos) out_ += ".0";
+}
+
 void JsonWriter::integer(int64_t i) {
   before_value();
   out_ += std::to_string(i);

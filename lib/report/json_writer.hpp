@@ -24,6 +24,9 @@ class JsonWriter {
 
   void string(std::string_view s);
   void number(double d);  // NaN and infinities as the strings proto3 uses
+  // As number(), but an integral value keeps a fraction ("3.0"), so that a
+  // JSON reader reads it back as a double.
+  void double_number(double d);
   void integer(int64_t i);
   void unsigned_integer(uint64_t u);
   void boolean(bool b);

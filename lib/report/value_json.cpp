@@ -18,30 +18,31 @@ std::string key_text(const cel::Value& k) {
   }
 }
 
-}  // namespace
-
-void write_value(JsonWriter& w, const cel::Value& v) {
+void write(JsonWriter& w, const cel::Value& v, bool exact_doubles) {
   using Kind = cel::Value::Kind;
   switch (v.kind()) {
     case Kind::Null: w.null(); return;
     case Kind::Bool: w.boolean(v.as_bool()); return;
     case Kind::Int: w.integer(v.as_int()); return;
     case Kind::Uint: w.unsigned_integer(v.as_uint()); return;
-    case Kind::Double: w.number(v.as_double()); return;
+    case Kind::Double:
+      if (exact_doubles) w.double_number(v.as_double());
+      else w.number(v.as_double());
+      return;
     case Kind::String: w.string(v.as_string()); return;
     case Kind::Bytes: w.string(base64_encode(v.as_string())); return;
     case Kind::Timestamp: w.string(cel::format_timestamp(v.as_timestamp())); return;
     case Kind::Duration: w.string(cel::format_duration(v.as_duration())); return;
     case Kind::List:
       w.begin_array();
-      for (const cel::Value& item : v.as_list()) write_value(w, item);
+      for (const cel::Value& item : v.as_list()) write(w, item, exact_doubles);
       w.end_array();
       return;
     case Kind::Map:
       w.begin_object();
       for (const auto& [k, item] : v.as_map()) {
         w.key(key_text(k));
-        write_value(w, item);
+        write(w, item, exact_doubles);
       }
       w.end_object();
       return;
@@ -50,5 +51,11 @@ void write_value(JsonWriter& w, const cel::Value& v) {
     case Kind::Unknown: w.null(); return;
   }
 }
+
+}  // namespace
+
+void write_value(JsonWriter& w, const cel::Value& v) { write(w, v, false); }
+
+void write_value_exact(JsonWriter& w, const cel::Value& v) { write(w, v, true); }
 
 }  // namespace rollgate::report

@@ -9,4 +9,9 @@ namespace rollgate::report {
 
 void write_value(JsonWriter& w, const cel::Value& v);
 
+// As write_value, but a double always reads back as a double: an integral
+// one keeps a fraction ("3.0", not "3"), so that a fact declared `dyn`
+// (facts document, engine/inputs_json.hpp) reads back the same value.
+void write_value_exact(JsonWriter& w, const cel::Value& v);
+
 }  // namespace rollgate::report

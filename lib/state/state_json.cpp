@@ -47,7 +47,7 @@ std::optional<Status> read_status(json::ObjectReader& reader, const Status (&all
   if (!status) {
     std::string names;
     for (Status s : all) names += std::string(names.empty() ? "" : ", ") + engine::to_string(s);
-    reader.error("status", "unknown status '" + *name + "' (one of " + names + ")");
+    reader.error(DiagnosticKind::BadValue, "status", "unknown status '" + *name + "' (one of " + names + ")");
   }
   return status;
 }
@@ -60,7 +60,7 @@ class StateLoader {
     StateResult result;
     const auto* root = doc_.root.if_object();
     if (!root) {
-      errors_.push_back(doc_.diagnostic_at("", "a state file must be a JSON object"));
+      errors_.push_back(doc_.diagnostic_at(DiagnosticKind::NotAState, "", "a state file must be a JSON object"));
     } else {
       read_root(*root);
     }
@@ -80,21 +80,23 @@ class StateLoader {
     // The version first: a newer layout's other fields mean nothing here.
     std::optional<int64_t> version = reader.integer("rollgate_state", INT64_MIN, INT64_MAX);
     if (!reader.has("rollgate_state")) {
-      reader.error("", "missing required field 'rollgate_state' (this is not a rollgate state file)");
+      reader.error(DiagnosticKind::NotAState, "",
+                   "missing required field 'rollgate_state' (this is not a rollgate state file)");
       return;
     }
     if (!version) return;
     if (*version != kStateVersion) {
-      reader.error("rollgate_state", "unknown state version " + std::to_string(*version) +
+      reader.error(DiagnosticKind::UnsupportedVersion, "rollgate_state", "unknown state version " + std::to_string(*version) +
                                          "; this rollgate reads version " + std::to_string(kStateVersion));
       return;
     }
     state_.plan_digest = reader.string("plan", true).value_or("");
     state_.plan_name = reader.string("name", true).value_or("");
     if (reader.has("name") && reader.get("name")->is_string() && state_.plan_name != plan_.name)
-      reader.error("name", "the state belongs to plan '" + state_.plan_name + "', not to plan '" +
+      reader.error(DiagnosticKind::StatePlan, "name", "the state belongs to plan '" + state_.plan_name + "', not to plan '" +
                                plan_.name + "'");
-    if (!reader.has("evaluated_at")) reader.error("", "missing required field 'evaluated_at'");
+    if (!reader.has("evaluated_at"))
+      reader.error(DiagnosticKind::MissingField, "", "missing required field 'evaluated_at'");
     if (std::optional<cel::Timestamp> at = reader.timestamp("evaluated_at")) {
       state_.evaluated_at = *at;
       json::TextPosition p = doc_.map.root_member_position("evaluated_at");
@@ -116,7 +118,11 @@ class StateLoader {
       std::string pointer = json::pointer_append(base, id);
       const auto* record = member.value().if_object();
       if (!record) {
-        errors_.push_back(doc_.diagnostic_at(pointer, std::string("a ") + kind + " record must be an object"));
+        Diagnostic d = doc_.diagnostic_at(DiagnosticKind::WrongType, pointer,
+                                          std::string("a ") + kind + " record must be an object");
+        d.subject_kind = kind;
+        d.subject = id;
+        errors_.push_back(std::move(d));
         continue;
       }
       json::ObjectReader reader(doc_, *record, pointer, errors_);
@@ -142,7 +148,7 @@ class StateLoader {
       r.since = *since;
       bool is_true = r.status == GateStatus::Pass || r.status == GateStatus::Soaking;
       if (is_true && !reader.has("true_since"))
-        reader.error("", "a " + std::string(engine::to_string(r.status)) +
+        reader.error(DiagnosticKind::MissingField, "", "a " + std::string(engine::to_string(r.status)) +
                              " record needs 'true_since' (since when the gate has been true)");
       state_.gates.push_back(r);
       ids_->gates.push_back(std::move(id));
@@ -166,12 +172,12 @@ class StateLoader {
   // `since` is required, and no record can be newer than its state.
   std::optional<cel::Timestamp> read_since(json::ObjectReader& reader) {
     if (!reader.has("since")) {
-      reader.error("", "missing required field 'since'");
+      reader.error(DiagnosticKind::MissingField, "", "missing required field 'since'");
       return std::nullopt;
     }
     std::optional<cel::Timestamp> since = reader.timestamp("since");
     if (since && state_.evaluated_at < *since) {
-      reader.error("since", "since " + cel::format_timestamp(*since) +
+      reader.error(DiagnosticKind::BadValue, "since", "since " + cel::format_timestamp(*since) +
                                 " is after the state's evaluated_at " +
                                 cel::format_timestamp(state_.evaluated_at));
       return std::nullopt;
@@ -231,6 +237,7 @@ StateResult load_state(const plan::Plan& plan, std::string_view text, std::strin
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     // Rule 15: an empty state file is malformed, never "no state".
     Diagnostic d;
+    d.kind = to_string(DiagnosticKind::NotAState);
     d.file = std::string(file);
     d.message = "the state file is empty (delete it to start without state)";
     return {std::nullopt, {std::move(d)}};
@@ -243,6 +250,7 @@ StateResult load_state(const plan::Plan& plan, std::string_view text, std::strin
 std::optional<Diagnostic> check_not_after(const State& state, cel::Timestamp now) {
   if (!(now < state.evaluated_at)) return std::nullopt;
   Diagnostic d;
+  d.kind = to_string(DiagnosticKind::StateAfterNow);
   d.file = state.file;
   d.pointer = "/evaluated_at";
   d.line = state.evaluated_at_line;

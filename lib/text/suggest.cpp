@@ -5,6 +5,13 @@
 
 namespace rollgate::text {
 
+namespace {
+
+constexpr std::string_view kOpening = " (did you mean '";
+constexpr std::string_view kClosing = "'?)";
+
+}  // namespace
+
 size_t edit_distance(std::string_view a, std::string_view b) {
   std::vector<size_t> row(b.size() + 1);
   std::iota(row.begin(), row.end(), size_t{0});
@@ -34,9 +41,26 @@ std::string closest_match(std::string_view name, const std::vector<std::string>&
   return best;
 }
 
+std::string did_you_mean_words(std::string_view match) {
+  if (match.empty()) return std::string();
+  std::string out(kOpening);
+  out += match;
+  out += kClosing;
+  return out;
+}
+
 std::string did_you_mean(std::string_view name, const std::vector<std::string>& candidates) {
-  std::string match = closest_match(name, candidates);
-  return match.empty() ? std::string() : " (did you mean '" + match + "'?)";
+  return did_you_mean_words(closest_match(name, candidates));
+}
+
+std::string suggestion_in(std::string_view message) {
+  if (!message.ends_with(kClosing)) return std::string();
+  size_t opening = message.rfind(kOpening);
+  if (opening == std::string_view::npos) return std::string();
+  size_t start = opening + kOpening.size();
+  size_t end = message.size() - kClosing.size();
+  if (end <= start) return std::string();
+  return std::string(message.substr(start, end - start));
 }
 
 }  // namespace rollgate::text

@@ -62,7 +62,8 @@ TEST_CASE("a cost budget stops an evaluation with an error, never a hang") {
   Fixture f;
   auto range = f.program("n >= 8 && n <= 10");
   CHECK(range->evaluate(f.slots, 7).debug_string() == "true");
-  CHECK(range->evaluate(f.slots, 6).debug_string() == "error(cost budget exceeded)");
+  CHECK(range->evaluate(f.slots, 6).debug_string() ==
+        "error(max_cost limit exceeded: more than 6 steps)");
 
   auto loop = f.program("items.exists(v, v > 998)");
   CHECK(loop->evaluate(f.slots).debug_string() == "true");
@@ -70,22 +71,26 @@ TEST_CASE("a cost budget stops an evaluation with an error, never a hang") {
   const uint64_t enough = cost.fixed_steps + 1000 * cost.steps_per_iteration;
   CHECK(loop->evaluate(f.slots, enough).debug_string() == "true");
   CHECK(loop->evaluate(f.slots, enough - cost.steps_per_iteration).debug_string() ==
-        "error(cost budget exceeded)");
-  CHECK(loop->evaluate(f.slots, 3).debug_string() == "error(cost budget exceeded)");
+        "error(max_cost limit exceeded: more than " +
+            std::to_string(enough - cost.steps_per_iteration) + " steps)");
+  CHECK(loop->evaluate(f.slots, 3).debug_string() ==
+        "error(max_cost limit exceeded: more than 3 steps)");
 
   // An error that || would absorb still fails the budgeted evaluation.
   auto absorbed = f.program("items.all(v, v >= 0) || true");
   CHECK(absorbed->evaluate(f.slots).debug_string() == "true");
-  CHECK(absorbed->evaluate(f.slots, 100).debug_string() == "error(cost budget exceeded)");
+  CHECK(absorbed->evaluate(f.slots, 100).debug_string() ==
+        "error(max_cost limit exceeded: more than 100 steps)");
 
   // A quadratic expression over 1000 elements (a million iterations) stops
   // at the budget.
   auto quadratic = f.program("items.all(v, items.all(w, w >= 0 || v < 0))");
-  CHECK(quadratic->evaluate(f.slots, 10'000).debug_string() == "error(cost budget exceeded)");
+  CHECK(quadratic->evaluate(f.slots, 10'000).debug_string() ==
+        "error(max_cost limit exceeded: more than 10000 steps)");
   // The comprehension iteration limit of every evaluation still applies.
   auto huge = f.program("items.all(v, items.all(w, items.all(z, z >= 0)))");
   CHECK(huge->evaluate(f.slots).debug_string() ==
-        "error(comprehension iteration budget exceeded (1000000 iterations))");
+        "error(max_iterations limit exceeded: more than 1000000 comprehension iterations)");
 }
 
 TEST_CASE("constant folding keeps errors where they were") {

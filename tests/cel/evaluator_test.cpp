@@ -334,7 +334,7 @@ TEST_CASE("comprehensions stop at the iteration budget instead of hanging") {
   f.add("big", Type::list(Type::int64()), Value::list(big));
   CHECK(eval_text("big.map(i, i).size()", f) == "1100");
   CHECK(eval_text("big.all(i, big.all(j, true))", f)
-            .starts_with("error(comprehension iteration budget exceeded"));
+            .starts_with("error(max_iterations limit exceeded"));
 }
 
 TEST_CASE("referenced_slots lists the slots an expression reads, sorted") {

@@ -39,6 +39,7 @@ void check_located(const std::vector<rollgate::Diagnostic>& errors, const std::s
   for (const rollgate::Diagnostic& d : errors) {
     INFO(d.to_string() << "\n--- input ---\n" << text);
     CHECK_FALSE(d.message.empty());
+    CHECK_FALSE(d.kind.empty());  // every problem says what kind it is (docs/ERRORS.md)
     CHECK(d.line > 0);
     CHECK(d.column > 0);
   }

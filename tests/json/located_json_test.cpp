@@ -26,6 +26,7 @@ TEST_CASE("malformed JSON is reported at the line and column where it goes wrong
   CHECK(r.errors[0].line == 3);
   CHECK(r.errors[0].column == 8);
   CHECK(r.errors[0].message.find("malformed JSON") == 0);
+  CHECK(r.errors[0].kind == "json-syntax");
 }
 
 TEST_CASE("a document that ends too soon is reported at its end") {
@@ -43,6 +44,7 @@ TEST_CASE("duplicate keys are an error located at the repeated key") {
   CHECK(r.errors[0].line == 2);
   CHECK(r.errors[0].column == 2);
   CHECK(r.errors[0].message == "duplicate key");
+  CHECK(r.errors[0].kind == "duplicate-key");
 }
 
 TEST_CASE("positions inside a string account for escapes and multi-byte characters") {
@@ -63,7 +65,10 @@ TEST_CASE("nesting deeper than 64 levels is rejected, not a stack overflow") {
   std::string deep(10000, '[');
   auto r = parse(deep, "deep.json");
   CHECK_FALSE(r.document);
-  CHECK(r.errors.size() == 1);
+  REQUIRE(r.errors.size() == 1);
+  CHECK(r.errors[0].kind == "limit");
+  CHECK(r.errors[0].message == "JSON nested more than 64 deep");
+  CHECK(r.errors[0].column == 65);
 }
 
 TEST_CASE("JSON pointers escape tilde and slash") {

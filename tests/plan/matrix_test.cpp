@@ -37,12 +37,13 @@ TEST_CASE("several matrix keys expand to their cartesian product in key order") 
   CHECK_FALSE(plan->stages[1].previous_expansion.has_value());
 }
 
-TEST_CASE("an undeclared identifier produced by substitution is an error of that expansion") {
+TEST_CASE("an undeclared identifier produced by substitution names the gate as written, the name as expanded") {
   auto errors = plan_errors(R"J({"rollgate": 1, "facts": {"adoption_north": {"type": "double"}},
     "stages": [{"id": "wave", "matrix": {"region": ["north", "west"]},
       "gates": [{"id": "a", "expr": "adoption_${region} >= 0.6"}]}]})J");
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].subject == "wave-west/a");
+  CHECK(errors[0].subject == "wave/a");  // the matrix stage's own id: no expansion is written
+  CHECK(errors[0].kind == "cel-type");
   CHECK(errors[0].message.find("'adoption_west'") != std::string::npos);
 }
 

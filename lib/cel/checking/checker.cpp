@@ -6,6 +6,7 @@
 #include "cel/common/type_names.hpp"
 #include "cel/checking/unify.hpp"
 #include "text/suggest.hpp"
+#include "support/gcc_restrict_false_positive.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -274,6 +275,8 @@ class Checker {
     return resolve_overload(e, fn, arg_types, false);
   }
 
+  // GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+  ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
   Type resolve_overload(const Expr& e, const FunctionDecl& fn,
                         const std::vector<Type>& args, bool member) {
     std::vector<const Overload*> matched;
@@ -323,6 +326,7 @@ class Checker {
     out_.overloads[e.id] = std::move(matched);
     return record(e, *result);
   }
+  ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
   static bool overload_has_params(const Overload& o) {
     if (mentions_type_param(o.result)) return true;

@@ -1,4 +1,5 @@
 #include "cel/common/number_format.hpp"
+#include "support/gcc_restrict_false_positive.hpp"
 
 #include <charconv>
 #include <cmath>
@@ -29,6 +30,8 @@ Decimal shortest_decimal(double d) {
   return out;
 }
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 std::string exponent_form(const Decimal& dec) {
   std::string out(1, dec.digits[0]);
   if (dec.digits.size() > 1) out += "." + dec.digits.substr(1);
@@ -38,6 +41,7 @@ std::string exponent_form(const Decimal& dec) {
   if (magnitude < 10) out += "0";
   return out + std::to_string(magnitude);
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
 std::string fixed_form(const Decimal& dec) {
   const int point = dec.exponent + 1;  // digits before the decimal point

@@ -43,11 +43,6 @@ Value no_overload(std::string_view function, std::span<const Value> args) {
 
 bool is_failure(const Value& v) { return v.is_error() || v.is_unknown(); }
 
-Value budget_exceeded() {
-  return Value::error("comprehension iteration budget exceeded (" +
-                      std::to_string(kIterationBudget) + " iterations)");
-}
-
 }  // namespace
 
 Value merge_unknowns(std::span<const Value> values) {
@@ -112,21 +107,34 @@ Value CallNode::eval(Frame& frame) const {
     for (size_t i = 0; i < args_.size(); ++i) inline_args[i] = args_[i]->eval(frame);
     const std::span<const Value> args(inline_args.data(), args_.size());
     if (auto failure = strict_failure(args)) return *failure;
-    return dispatch(args);
+    return frame.built(dispatch(args, frame));
   }
   std::vector<Value> args;
   args.reserve(args_.size());
   for (const NodePtr& arg : args_) args.push_back(arg->eval(frame));
   if (auto failure = strict_failure(args)) return *failure;
-  return dispatch(args);
+  return frame.built(dispatch(args, frame));
 }
 
-Value CallNode::dispatch(std::span<const Value> args) const {
+Value CallNode::dispatch(std::span<const Value> args, Frame& frame) const {
   if (overloads_.empty())
     return Value::error("unbound function '" + function_ + "'");
-  for (const Overload* overload : overloads_)
-    if (overload->impl != nullptr && runtime_matches(*overload, args))
+  for (const Overload* overload : overloads_) {
+    if (overload->impl != nullptr && runtime_matches(*overload, args)) {
+      if (overload->copies_first) {
+        const Value& copied = args[0];
+        const size_t size = copied.kind() == Value::Kind::List ? copied.as_list().size()
+                            : copied.kind() == Value::Kind::Map ? copied.as_map().size()
+                                                                : 0;
+        if (!frame.charge(size)) return frame.stopped_error();
+      }
       return overload->impl(args);
+    }
+    if (overload->bounded != nullptr && runtime_matches(*overload, args)) {
+      std::optional<Value> v = overload->bounded(args, frame.limits->max_string_bytes);
+      return v ? std::move(*v) : frame.stop_with(Stop::StringBytes);
+    }
+  }
   return no_overload(function_, args);
 }
 
@@ -282,7 +290,7 @@ Value ListNode::eval(Frame& frame) const {
   items.reserve(elements_.size());
   for (const NodePtr& element : elements_) items.push_back(element->eval(frame));
   if (auto failure = strict_failure(items)) return *failure;
-  if (optional_.empty()) return Value::list(std::move(items));
+  if (optional_.empty()) return frame.built(Value::list(std::move(items)));
   ValueList kept;
   kept.reserve(items.size());
   for (size_t i = 0; i < items.size(); ++i) {
@@ -294,7 +302,7 @@ Value ListNode::eval(Frame& frame) const {
     if (auto v = unwrap_optional(items[i], error)) kept.push_back(std::move(*v));
     if (error) return *error;
   }
-  return Value::list(std::move(kept));
+  return frame.built(Value::list(std::move(kept)));
 }
 
 namespace {
@@ -342,7 +350,7 @@ Value MapNode::eval(Frame& frame) const {
     seen.emplace(hash, entries.size());
     entries.emplace_back(key, parts[i + 1]);
   }
-  return Value::map(std::move(entries));
+  return frame.built(Value::map(std::move(entries)));
 }
 
 // ---------------------------------------------------------------- folds
@@ -390,7 +398,7 @@ Value ComprehensionNode::eval(Frame& frame) const {
   frame.locals[slots_.accu_var] = parts_.init->eval(frame);
   const size_t n = range_size(range);
   for (size_t i = 0; i < n; ++i) {
-    if (++frame.iterations > kIterationBudget) return budget_exceeded();
+    if (!frame.next_iteration()) return frame.stopped_error();
     bind_element(frame, slots_, range, i);
     const Value go_on = parts_.condition->eval(frame);
     if (go_on.kind() == Value::Kind::Bool && !go_on.as_bool()) break;
@@ -441,7 +449,7 @@ Value ListBuilderNode::eval(Frame& frame) const {
   ListAccumulator accu;
   const size_t n = range_size(range);
   for (size_t i = 0; i < n; ++i) {
-    if (++frame.iterations > kIterationBudget) return budget_exceeded();
+    if (!frame.next_iteration()) return frame.stopped_error();
     bind_element(frame, slots_, range, i);
     if (predicate_) {
       Value keep = predicate_->eval(frame);
@@ -456,6 +464,7 @@ Value ListBuilderNode::eval(Frame& frame) const {
       if (!keep.as_bool()) continue;
     }
     accu.append(transform_->eval(frame));
+    if (accu.items.size() > frame.limits->max_list_size) return frame.stop_with(Stop::ListSize);
   }
   return std::move(accu).result();
 }

@@ -71,7 +71,7 @@ class CallNode final : public Node {
   Value eval(Frame& frame) const override;
 
  private:
-  Value dispatch(std::span<const Value> args) const;
+  Value dispatch(std::span<const Value> args, Frame& frame) const;
 
   std::string function_;
   std::vector<NodePtr> args_;

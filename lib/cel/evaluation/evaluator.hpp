@@ -12,19 +12,68 @@
 #include "cel/syntax/ast.hpp"
 #include "cel/checking/checker.hpp"
 #include "cel/common/value.hpp"
+#include "cel/limits.hpp"
 
 namespace rollgate::cel::detail {
 
-// Comprehension iterations allowed per evaluation, so that nested
-// comprehensions over large lists cannot run away.
-inline constexpr uint64_t kIterationBudget = 1'000'000;
+// Why an evaluation stopped before its end (Frame::stop): a limit of
+// Limits, or an interruption from outside.
+enum class Stop : unsigned char { None, Cost, Iterations, StringBytes, ListSize, Cancelled, Deadline };
 
-// The state of one evaluation: the activation, the comprehension variables
-// and what is left of the iteration budget.
+// The state of one evaluation: the activation, the comprehension variables,
+// the iterations run against their limit, and whether a limit stopped it.
+// A stop is sticky: every comprehension ends at once, and the evaluation's
+// result is the limit's error even where || or && would have absorbed it.
 struct Frame {
   std::span<const Value> slots;
   std::vector<Value> locals;
   uint64_t iterations = 0;
+  const Limits* limits = &kDefaultLimits;
+  uint64_t iteration_limit = kDefaultMaxIterations;
+  // The iteration at which checkpoint() looks again (the limit, or sooner
+  // to poll the cancellation flag and the clock).
+  uint64_t next_checkpoint = kDefaultMaxIterations;
+  bool cost_binds = false;  // iteration_limit comes from max_cost
+  Stop stop = Stop::None;
+
+  // Sets the limits of one evaluation.
+  void begin(const Limits& l, uint64_t iterations_allowed, bool from_cost);
+
+  // Counts one comprehension iteration; false when the evaluation must stop
+  // (then return stopped_error()).
+  bool next_iteration() { return ++iterations <= next_checkpoint || checkpoint(); }
+  // Counts `n` iterations' worth of work done at once (Overload::copies_first).
+  bool charge(uint64_t n) {
+    iterations = n > UINT64_MAX - iterations ? UINT64_MAX : iterations + n;
+    return iterations <= next_checkpoint || checkpoint();
+  }
+
+  // `v`, unless it is a string, bytes, list or map larger than the limits
+  // allow: then the evaluation stops and this is the limit's error.
+  Value built(Value v) {
+    switch (v.kind()) {
+      case Value::Kind::String:
+      case Value::Kind::Bytes:
+        if (v.as_string().size() > limits->max_string_bytes) return stop_with(Stop::StringBytes);
+        break;
+      case Value::Kind::List:
+        if (v.as_list().size() > limits->max_list_size) return stop_with(Stop::ListSize);
+        break;
+      case Value::Kind::Map:
+        if (v.as_map().size() > limits->max_list_size) return stop_with(Stop::ListSize);
+        break;
+      default: break;
+    }
+    return v;
+  }
+
+  // Stops the evaluation for `why`; returns stopped_error().
+  Value stop_with(Stop why);
+  // The error value of `stop`, naming the limit and its value.
+  Value stopped_error() const;
+
+ private:
+  bool checkpoint();
 };
 
 class Node {

@@ -511,13 +511,23 @@ Tri FastGate::size_compare(const Node& n, const Value& v) const {
   return tri(general(n.op, Value::int64(size), n.constant));
 }
 
+uint64_t FastGate::loop_range_sizes(std::span<const Value> slots) const {
+  uint64_t total = 0;
+  for (const Node& n : nodes_) {
+    if (n.kind != Kind::Exists && n.kind != Kind::All) continue;
+    const Value& range = slots[static_cast<size_t>(n.slot)];
+    if (range.kind() == Value::Kind::List) total += range.as_list().size();
+  }
+  return total;
+}
+
 Tri FastGate::loop(const Node& n, const Value* slots) const {
   const Value& range = slots[n.slot];
   if (range.kind() != Value::Kind::List) return Tri::Other;  // maps, errors, unknowns
   const ValueList& items = range.as_list();
   // Every loop of the gate together stays within the evaluator's iteration
   // limit, which the general evaluator would report as an error.
-  if (items.size() > kIterationBudget / loops_) return Tri::Other;
+  if (items.size() > kDefaultMaxIterations / loops_) return Tri::Other;
   const bool is_all = n.kind == Kind::All;
   const Tri decisive = is_all ? Tri::False : Tri::True;
   bool other = false;

@@ -65,6 +65,11 @@ class FastGate {
   // Whether the gate has an exists()/all() (iterations to count).
   bool has_loops() const { return loops_ > 0; }
 
+  // The sizes of the lists its exists()/all() range over, added up: at
+  // most the iterations eval() runs, and at most the general evaluator's
+  // count for the same gate.
+  uint64_t loop_range_sizes(std::span<const Value> slots) const;
+
   enum class Op : unsigned char { Eq, Ne, Lt, Le, Gt, Ge };
   enum class Kind : unsigned char {
     And, Or, Range, Not, BoolOperand, Compare, SizeCompare, InList, StringTest, Exists, All,

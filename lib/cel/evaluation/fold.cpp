@@ -79,7 +79,9 @@ class Folder {
     Plan p = plan(e, checked_);
     Frame frame{{}, std::vector<Value>(p.local_count), 0};
     Value v = p.root->eval(frame);
-    if (v.is_error() || v.is_unknown()) return false;
+    // A limit hit (at the defaults) leaves the expression to the evaluation,
+    // under the limits it runs with.
+    if (v.is_error() || v.is_unknown() || frame.stop != Stop::None) return false;
     e.kind = ExprKind::Const;
     e.literal.clear();  // read only by the parser (macros), never after folding
     e.constant = std::move(v);

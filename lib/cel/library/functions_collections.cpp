@@ -54,7 +54,7 @@ void register_collections(FunctionRegistry& r) {
   r.add("@in", Overload{"in_map", {type_a(), mab}, b, false, in_map});
 
   r.add("cel.@mapInsert", Overload{"map_insert", {mab, type_a(), type_b()}, mab,
-                                   false, map_insert});
+                                   false, map_insert, nullptr, true});
 
   // Indexing is evaluated by the evaluator itself (it converts numeric
   // indexes across kinds); these declare its types.

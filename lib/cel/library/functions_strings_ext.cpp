@@ -1,6 +1,8 @@
 // The strings extension (cel-go's ext.Strings): charAt, indexOf,
 // lastIndexOf, lowerAscii, upperAscii, replace, split, substring, trim,
 // join and strings.quote.  Indexes count code points, not bytes.
+#include <algorithm>
+
 #include "cel/library/overloads.hpp"
 #include "cel/library/string_format.hpp"
 #include "text/utf8.hpp"
@@ -77,14 +79,17 @@ Value upper_ascii(std::span<const Value> a) {
   return Value::string(std::move(s));
 }
 
-// Replaces the first `limit` occurrences (all when limit < 0).
-std::string replace_all(const std::string& s, const std::string& from,
-                        const std::string& to, int64_t limit) {
+// Replaces the first `limit` occurrences (all when limit < 0); nullopt
+// once the result is longer than max_bytes.
+std::optional<std::string> replace_all(const std::string& s, const std::string& from,
+                                       const std::string& to, int64_t limit, uint64_t max_bytes) {
   std::string out;
   size_t pos = 0;
   for (int64_t n = 0; limit < 0 || n < limit; ++n) {
     const size_t found = s.find(from, pos);
     if (found == std::string::npos) break;
+    if ((found - pos) + to.size() > max_bytes - std::min<uint64_t>(out.size(), max_bytes))
+      return std::nullopt;
     out.append(s, pos, found - pos);
     out += to;
     pos = found + from.size();
@@ -100,14 +105,20 @@ std::string replace_all(const std::string& s, const std::string& from,
     }
   }
   if (pos <= s.size()) out.append(s, pos, std::string::npos);
+  if (out.size() > max_bytes) return std::nullopt;
   return out;
 }
-Value replace(std::span<const Value> a) {
-  return Value::string(replace_all(a[0].as_string(), a[1].as_string(), a[2].as_string(), -1));
+std::optional<Value> as_string_value(std::optional<std::string> s) {
+  if (!s) return std::nullopt;
+  return Value::string(std::move(*s));
 }
-Value replace_n(std::span<const Value> a) {
-  return Value::string(
-      replace_all(a[0].as_string(), a[1].as_string(), a[2].as_string(), a[3].as_int()));
+std::optional<Value> replace(std::span<const Value> a, uint64_t max_bytes) {
+  return as_string_value(
+      replace_all(a[0].as_string(), a[1].as_string(), a[2].as_string(), -1, max_bytes));
+}
+std::optional<Value> replace_n(std::span<const Value> a, uint64_t max_bytes) {
+  return as_string_value(
+      replace_all(a[0].as_string(), a[1].as_string(), a[2].as_string(), a[3].as_int(), max_bytes));
 }
 
 // At most `limit` parts (all when limit < 0, none when 0); an empty
@@ -187,19 +198,24 @@ Value trim(std::span<const Value> a) {
   return Value::string(s.substr(start, end - start));
 }
 
-Value join_with(const ValueList& items, const std::string& sep) {
+// nullopt once the result is longer than max_bytes.
+std::optional<Value> join_with(const ValueList& items, const std::string& sep, uint64_t max_bytes) {
   std::string out;
   for (size_t i = 0; i < items.size(); ++i) {
     if (items[i].kind() != Value::Kind::String)
       return Value::error("join: list element is not a string");
+    const size_t more = (i > 0 ? sep.size() : 0) + items[i].as_string().size();
+    if (more > max_bytes - std::min<uint64_t>(out.size(), max_bytes)) return std::nullopt;
     if (i > 0) out += sep;
     out += items[i].as_string();
   }
   return Value::string(std::move(out));
 }
-Value join(std::span<const Value> a) { return join_with(a[0].as_list(), ""); }
-Value join_sep(std::span<const Value> a) {
-  return join_with(a[0].as_list(), a[1].as_string());
+std::optional<Value> join(std::span<const Value> a, uint64_t max_bytes) {
+  return join_with(a[0].as_list(), "", max_bytes);
+}
+std::optional<Value> join_sep(std::span<const Value> a, uint64_t max_bytes) {
+  return join_with(a[0].as_list(), a[1].as_string(), max_bytes);
 }
 
 Value quote(std::span<const Value> a) { return Value::string(quote_string(a[0].as_string())); }
@@ -215,6 +231,11 @@ void register_strings_ext(FunctionRegistry& r) {
                     Type result, FunctionImpl impl) {
     r.add(fn, Overload{id, std::move(params), std::move(result), true, impl});
   };
+  // Results that can be far longer than the arguments (Overload::bounded).
+  auto bounded_member = [&](std::string_view fn, const char* id, std::vector<Type> params,
+                            Type result, BoundedImpl impl) {
+    r.add(fn, Overload{id, std::move(params), std::move(result), true, nullptr, impl});
+  };
   member("charAt", "string_char_at_int", {s, i}, s, char_at);
   member("indexOf", "string_index_of_string", {s, s}, i, index_of);
   member("indexOf", "string_index_of_string_int", {s, s, i}, i, index_of_start);
@@ -223,15 +244,15 @@ void register_strings_ext(FunctionRegistry& r) {
          last_index_of_start);
   member("lowerAscii", "string_lower_ascii", {s}, s, lower_ascii);
   member("upperAscii", "string_upper_ascii", {s}, s, upper_ascii);
-  member("replace", "string_replace_string_string", {s, s, s}, s, replace);
-  member("replace", "string_replace_string_string_int", {s, s, s, i}, s, replace_n);
+  bounded_member("replace", "string_replace_string_string", {s, s, s}, s, replace);
+  bounded_member("replace", "string_replace_string_string_int", {s, s, s, i}, s, replace_n);
   member("split", "string_split_string", {s, s}, ls, split);
   member("split", "string_split_string_int", {s, s, i}, ls, split_n);
   member("substring", "string_substring_int", {s, i}, s, substring);
   member("substring", "string_substring_int_int", {s, i, i}, s, substring_end);
   member("trim", "string_trim", {s}, s, trim);
-  member("join", "list_join", {ls}, s, join);
-  member("join", "list_join_string", {ls, s}, s, join_sep);
+  bounded_member("join", "list_join", {ls}, s, join);
+  bounded_member("join", "list_join_string", {ls, s}, s, join_sep);
   member("format", "string_format", {s, Type::list(Type::dyn())}, s, format);
   r.add("strings.quote", Overload{"strings_quote", {s}, s, false, quote});
 }

@@ -4,6 +4,8 @@
 // _==_, !_, @in, _[_] ...
 #pragma once
 
+#include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -20,12 +22,24 @@ namespace rollgate::cel::detail {
 // declares.  A CEL error comes back as an Error value.
 using FunctionImpl = Value (*)(std::span<const Value> args);
 
+// For the functions whose result can be far longer than their arguments
+// (replace, join: a count times a length): the implementation builds at
+// most `max_string_bytes` bytes (Limits) and returns nullopt past them,
+// which the evaluator turns into the limit's error.
+using BoundedImpl = std::optional<Value> (*)(std::span<const Value> args, uint64_t max_string_bytes);
+
 struct Overload {
   std::string id;            // "add_int64", as cel-go names overloads
   std::vector<Type> params;  // the receiver first for member overloads
   Type result;
   bool member = false;       // called as x.f(...)
   FunctionImpl impl = nullptr;
+  BoundedImpl bounded = nullptr;  // instead of impl, for the functions above
+  // Copies its first argument, a list or map, to return it with one more
+  // element (cel.@mapInsert, transformMap's step): the evaluator counts
+  // the copy as that many comprehension iterations, so that a loop of
+  // them, quadratic in time, stays within max_iterations and max_cost.
+  bool copies_first = false;
 };
 
 struct FunctionDecl {

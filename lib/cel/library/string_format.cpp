@@ -8,6 +8,7 @@
 #include "cel/common/number_format.hpp"
 #include "cel/common/type_names.hpp"
 #include "text/utf8.hpp"
+#include "support/gcc_restrict_false_positive.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -83,6 +84,8 @@ std::string in_base(uint64_t magnitude, int base, bool upper) {
   return out;
 }
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 // An int or uint in another base, with a '-' for negative ints; nullopt
 // for other kinds.
 std::optional<std::string> integer_in_base(const Value& v, int base, bool upper) {
@@ -92,6 +95,7 @@ std::optional<std::string> integer_in_base(const Value& v, int base, bool upper)
   const uint64_t magnitude = i < 0 ? 0 - static_cast<uint64_t>(i) : static_cast<uint64_t>(i);
   return (i < 0 ? "-" : "") + in_base(magnitude, base, upper);
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
 std::optional<double> as_double(const Value& v) {
   switch (v.kind()) {

@@ -1,4 +1,5 @@
 #include "cel/syntax/ast.hpp"
+#include "support/gcc_restrict_false_positive.hpp"
 
 #include <algorithm>
 
@@ -49,6 +50,8 @@ std::string list_text(const Expr& expr) {
 
 }  // namespace
 
+// GCC 12 at -O3: a false -Wrestrict in "literal" + std::string&& (GCC bug 105329).
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_BEGIN
 std::string to_debug_string(const Expr& expr) {
   switch (expr.kind) {
     case ExprKind::Const: return expr.constant.debug_string();
@@ -70,6 +73,7 @@ std::string to_debug_string(const Expr& expr) {
   }
   return "?";
 }
+ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
 }  // namespace rollgate::cel::detail
 

@@ -1,0 +1,112 @@
+// rollgate::SessionOptions and Session::set_options (the C++ API over
+// rollgate_session_options): limits reach the gates, whole-evaluation
+// bounds throw Error with their status, and the session carries on.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <string>
+#include <thread>
+
+#include <rollgate/rollgate.hpp>
+
+namespace {
+
+constexpr std::int64_t kT0 = 1795428000;  // 2026-11-23T10:00:00Z
+
+const char* kPlan = R"json({"rollgate": 1, "name": "api",
+  "facts": {"s": {"type": "string"}, "big": {"type": "list(int)"}},
+  "stages": [{"id": "a", "gates": [{"id": "concat", "expr": "size(s + s) > 0"}]},
+             {"id": "b", "gates": [{"id": "huge", "expr": "big.all(x, big.all(y, big.all(z, z >= 0)))"}]}]})json";
+
+std::string thousand() {
+  std::string out = "[";
+  for (int i = 0; i < 1000; ++i) out += (i ? "," : "") + std::to_string(i);
+  return out + "]";
+}
+
+}  // namespace
+
+TEST_CASE("SessionOptions::defaults gives the default limits as numbers") {
+  const rollgate::SessionOptions d = rollgate::SessionOptions::defaults();
+  CHECK(d.max_cost == 10'000'000u);
+  CHECK(d.max_iterations == 1'000'000u);
+  CHECK(d.max_string_bytes == 1u << 20);
+  CHECK(d.max_list_size == 100'000u);
+  CHECK(d.max_total_cost == 1'000'000'000u);
+  CHECK_FALSE(d.deadline);
+  CHECK((d.cancel == nullptr));
+}
+
+TEST_CASE("Session::set_options: a per-gate limit makes the gate an error") {
+  rollgate::Plan plan = rollgate::Plan::compile(kPlan);
+  rollgate::Session session(plan);
+  session.set_inputs(R"({"facts": {"s": "abcdefghij"}})");
+  rollgate::SessionOptions options;
+  options.max_string_bytes = 16;
+  session.set_options(options);
+  const std::string json = session.evaluate(kT0).json();
+  CHECK(json.find("max_string_bytes limit exceeded: more than 16 bytes in a string") != std::string::npos);
+  session.set_options(rollgate::SessionOptions{});
+  CHECK(session.evaluate(kT0).json().find("max_string_bytes") == std::string::npos);
+}
+
+TEST_CASE("Session::set_options: a past deadline and a set flag throw, and the session carries on") {
+  rollgate::Plan plan = rollgate::Plan::compile(kPlan);
+  rollgate::Session session(plan);
+  session.set_inputs(R"({"facts": {"s": "abc"}})");
+  session.evaluate(kT0);
+  const std::string state = session.state();
+
+  rollgate::SessionOptions options;
+  options.deadline = std::chrono::system_clock::time_point{} + std::chrono::seconds(kT0);
+  session.set_options(options);
+  try {
+    session.evaluate(kT0 + 60);
+    FAIL("not stopped");
+  } catch (const rollgate::Error& e) {
+    CHECK(e.code() == ROLLGATE_ETIMEOUT);
+    CHECK(std::string(e.what()).find("deadline, 2026-11-23T10:00:00Z") != std::string::npos);
+  }
+  CHECK(session.state() == state);
+
+  volatile std::int32_t flag = 1;
+  options = rollgate::SessionOptions{};
+  options.cancel = &flag;
+  session.set_options(options);
+  CHECK_THROWS_AS(session.what_if(R"({"facts": {"s": "x"}})", kT0 + 60), rollgate::Error);
+  try {
+    session.evaluate(kT0 + 60);
+  } catch (const rollgate::Error& e) {
+    CHECK(e.code() == ROLLGATE_ECANCELLED);
+  }
+  CHECK(session.state() == state);
+  flag = 0;
+  CHECK(session.evaluate(kT0 + 60).json().find("\"status\": \"pass\"") != std::string::npos);
+}
+
+TEST_CASE("Session::set_options: another thread's flag stops a long evaluation") {
+  rollgate::Plan plan = rollgate::Plan::compile(kPlan);
+  rollgate::Session session(plan);
+  // b/huge: 10^9 comprehension iterations, minutes of work.
+  session.set_inputs(R"({"facts": {"s": "abc", "big": )" + thousand() + "}}");
+  volatile std::int32_t flag = 0;
+  rollgate::SessionOptions options;
+  options.max_iterations = 2'000'000'000;
+  options.max_cost = 1'000'000'000'000'000;
+  options.max_total_cost = 1'000'000'000'000'000;
+  options.cancel = &flag;
+  session.set_options(options);
+  std::thread canceller([&flag] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+    __atomic_store_n(&flag, 1, __ATOMIC_RELAXED);
+  });
+  rollgate_status code = ROLLGATE_OK;
+  try {
+    session.evaluate(kT0);
+  } catch (const rollgate::Error& e) {
+    code = e.code();
+  }
+  canceller.join();
+  CHECK(code == ROLLGATE_ECANCELLED);
+  CHECK(session.state().empty());
+}
