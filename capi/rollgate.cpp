@@ -142,21 +142,46 @@ ROLLGATE_API rollgate_status rollgate_session_new(rollgate_session** out, const 
 
 ROLLGATE_API void rollgate_session_free(rollgate_session* session) { delete session; }
 
+namespace {
+
+// Takes the inputs a loader made as the session's, or fails with its
+// problems and leaves the session's inputs as they were.  Facts, progress
+// and approvals equal to the session's keep their identity, so the next
+// evaluation re-evaluates only what changed.
+rollgate_status take_inputs(rollgate_session& session, rollgate::engine::InputsResult loaded,
+                            rollgate_error** err) {
+  if (!loaded.inputs)
+    return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(loaded.errors));
+  rollgate::engine::share_unchanged(*loaded.inputs, *session.inputs);
+  session.inputs = std::make_shared<rollgate::engine::Inputs>(std::move(*loaded.inputs));
+  return ROLLGATE_OK;
+}
+
+}  // namespace
+
 ROLLGATE_API rollgate_status rollgate_session_set_inputs(rollgate_session* session, const char* json,
                                                          size_t json_len, const char* file_name,
                                                          rollgate_error** err) {
   return guarded(err, [&]() -> rollgate_status {
     if (!session) return null_argument(err, "rollgate_session_set_inputs", "session");
     if (!json) return null_argument(err, "rollgate_session_set_inputs", "json");
-    rollgate::engine::InputsResult loaded = rollgate::engine::load_inputs(
-        *session->plan, input_text(json, json_len), file_name_or_none(file_name));
-    if (!loaded.inputs)
-      return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(loaded.errors));
-    // Facts, progress and approvals equal to the session's keep their
-    // identity, so the next evaluation re-evaluates only what changed.
-    rollgate::engine::share_unchanged(*loaded.inputs, *session->inputs);
-    session->inputs = std::make_shared<rollgate::engine::Inputs>(std::move(*loaded.inputs));
-    return ROLLGATE_OK;
+    return take_inputs(*session,
+                       rollgate::engine::load_inputs(*session->plan, input_text(json, json_len),
+                                                     file_name_or_none(file_name)),
+                       err);
+  });
+}
+
+ROLLGATE_API rollgate_status rollgate_session_update_inputs(rollgate_session* session, const char* json,
+                                                            size_t json_len, const char* file_name,
+                                                            rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (!session) return null_argument(err, "rollgate_session_update_inputs", "session");
+    if (!json) return null_argument(err, "rollgate_session_update_inputs", "json");
+    return take_inputs(*session,
+                       rollgate::engine::load_patch(*session->plan, *session->inputs, input_text(json, json_len),
+                                                    file_name_or_none(file_name)),
+                       err);
   });
 }
 

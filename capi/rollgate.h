@@ -478,6 +478,20 @@ ROLLGATE_API rollgate_status rollgate_session_set_inputs(
     rollgate_session *session, const char *json, size_t json_len,
     const char *file_name, rollgate_error **err);
 
+/* Merges the document `json`, shaped like the facts document, over the
+ * session's inputs, as a what-if patch would be (DESIGN rule 21) but kept:
+ * its facts replace the session's facts of the same name (JSON null
+ * removes one), its progress entries replace those stages' whole progress,
+ * its approvals are added.  The command line's `--progress FILE` is this,
+ * for progress and approvals kept apart from facts.  All or nothing: on
+ * failure the session keeps the inputs it had.  file_name as in
+ * rollgate_session_set_inputs().
+ * Returns ROLLGATE_OK, ROLLGATE_EINVAL, ROLLGATE_EJSON, ROLLGATE_EINPUT,
+ * ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_session_update_inputs(
+    rollgate_session *session, const char *json, size_t json_len,
+    const char *file_name, rollgate_error **err);
+
 /* Sets one fact, leaving every other input as it is.  `json` is the fact's
  * value: a bare JSON value or a {"value": ..., "observed_at": ...} wrapper,
  * as in the facts document; JSON null makes the fact missing.  All or
@@ -780,6 +794,47 @@ ROLLGATE_API rollgate_status rollgate_session_what_if(
     rollgate_report **out, rollgate_session *session, const char *patch,
     size_t patch_len, const char *file_name, int64_t unix_seconds,
     int32_t nanos, rollgate_error **err);
+
+/* Flags of rollgate_session_evaluate_expr(). */
+#define ROLLGATE_EXPR_OPERANDS 0x1u /* break the root's && / || chain down */
+
+/* Evaluates the CEL expression `expr` (expr_len bytes, UTF-8) against the
+ * session's inputs at the instant unix_seconds + nanos, as a gate of the
+ * plan would be evaluated: it may read the plan's declared facts (a fact
+ * that is missing, or stale at that instant, is unknown), `now` and
+ * `stages`, within the session's options (rollgate_session_set_options).
+ * It need not yield a bool.  Nothing in the session changes.
+ *
+ * *json receives a NUL-terminated JSON document of *json_len bytes
+ * (json_len may be NULL), freed with rollgate_free():
+ *   {"expr", "type" (the checker's, "list(string)"; "dyn" where it cannot
+ *    tell), "value_type" (the value's runtime type, or null), "outcome"
+ *    ("true", "false", "unknown", "error" or "value" for a non-bool),
+ *    "value" (as JSON, null for unknown or error), "cel" (the value in
+ *    CEL's notation, "[\"a\", \"b\"]", or null), "message" (why unknown,
+ *    or the error; else null), "facts" (every fact it reads, as the
+ *    report's evidence[] with "cel", its value in CEL's notation, after
+ *    "value")}
+ * With ROLLGATE_EXPR_OPERANDS, and when the expression is a && or ||
+ * chain, also "operator" ("&&" or "||") and "operands": each operand
+ * {"expr", "offset" (its byte offset in `expr`), "outcome", "value",
+ * "cel", "message", "decides", and for a parenthesised chain its own
+ * "operator" and "operands"}, evaluated on its own; "decides" is true
+ * for the operands whose outcome is the chain's (the false conjuncts of
+ * a false &&, the unknown ones of an unknown one, every conjunct of a
+ * true one).  docs/REPORT.md "Expressions" has an example.
+ *
+ * Returns ROLLGATE_OK (also when the expression evaluates to an error or
+ * an unknown: the document says so), ROLLGATE_EINVAL (a NULL argument, an
+ * unknown flag, nanos out of range), ROLLGATE_EINPUT (the expression does
+ * not compile: problems of kind "cel-syntax" or "cel-type", each with its
+ * line and column within `expr`, no file and no pointer, and a suggestion
+ * for an undeclared name), ROLLGATE_ENOMEM.  One thread at a time per
+ * session, as for every session function. */
+ROLLGATE_API rollgate_status rollgate_session_evaluate_expr(
+    char **json, size_t *json_len, rollgate_session *session,
+    const char *expr, size_t expr_len, unsigned int flags,
+    int64_t unix_seconds, int32_t nanos, rollgate_error **err);
 
 /* Frees a report.  NULL is a harmless no-op. */
 ROLLGATE_API void rollgate_report_free(rollgate_report *report);

@@ -61,6 +61,19 @@ class Session {
     check(status, err);
   }
 
+  /// Merges a document shaped like the facts document over the inputs, as a
+  /// what-if patch but kept (rollgate_session_update_inputs()): facts of the
+  /// same name replaced, progress entries replaced stage by stage, approvals
+  /// added.  All or nothing.
+  /// @throws Error as set_inputs().
+  void update_inputs(std::string_view json, std::string_view file_name = "") {
+    const std::string file(file_name);
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_session_update_inputs(
+        session_.get(), detail::data_or_empty(json), json.size(), file.c_str(), &err);
+    check(status, err);
+  }
+
   /// Sets one fact from its facts document entry, leaving every other input
   /// as it is: `entry_json` is a bare JSON value or a {"value": ...,
   /// "observed_at": ..., "source": ..., "evidence": ...} wrapper; JSON
@@ -272,6 +285,25 @@ class Session {
     rollgate_error* err = nullptr;
     const rollgate_status status = rollgate_session_set_options(session_.get(), &c, &err);
     check(status, err);
+  }
+
+  /// Evaluates one CEL expression against the inputs at `now`, as a gate
+  /// would be, and returns rollgate_session_evaluate_expr()'s JSON document
+  /// (value, CEL text, type, facts read; with `operands`, the && / ||
+  /// chain broken down and the deciding operands marked).  The session
+  /// does not change.
+  /// @throws Error with ROLLGATE_EINPUT when it does not compile (problems
+  ///         located by line and column within `expr`), ROLLGATE_ENOMEM.
+  std::string evaluate_expr(std::string_view expr, Timestamp now, bool operands = false) const {
+    char* raw = nullptr;
+    std::size_t len = 0;
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_session_evaluate_expr(
+        &raw, &len, session_.get(), detail::data_or_empty(expr), expr.size(),
+        operands ? ROLLGATE_EXPR_OPERANDS : 0u, now.seconds, now.nanos, &err);
+    std::unique_ptr<char, detail::BufferFree> buffer(raw);
+    check(status, err);
+    return buffer ? std::string(buffer.get(), len) : std::string();
   }
 
   /// The native handle, borrowed: valid while this Session lives.

@@ -5,6 +5,8 @@
 #include <rollgate/error.hpp>
 
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -31,6 +33,20 @@ inline std::pair<std::int64_t, std::int32_t> parse_timestamp(std::string_view te
       &seconds, &nanos, text.data() ? text.data() : "", text.size(), &err);
   check(status, err);
   return {seconds, nanos};
+}
+
+/// Formats an instant as RFC 3339 in UTC, as the reports write it
+/// ("2026-11-22T10:00:00Z"); parse_timestamp() reads it back.
+/// @throws Error (ROLLGATE_EINVAL for nanos outside 0..999999999 or an
+///         instant outside years 0001..9999).
+inline std::string format_timestamp(std::int64_t unix_seconds, std::int32_t nanos = 0) {
+  char* raw = nullptr;
+  std::size_t len = 0;
+  rollgate_error* err = nullptr;
+  const rollgate_status status = rollgate_timestamp_format(&raw, &len, unix_seconds, nanos, &err);
+  std::unique_ptr<char, void (*)(void*)> buffer(raw, [](void* p) { rollgate_free(p); });
+  check(status, err);
+  return buffer ? std::string(buffer.get(), len) : std::string();
 }
 
 }  // namespace rollgate

@@ -23,6 +23,26 @@ std::string describe_inputs(const std::vector<Evidence>& evidence) {
   return out;
 }
 
+// Rules 1 and 16: a true gate has been true since its previous record's
+// true_since when that record was pass or soaking, else since now; with
+// hold_for it passes once it has held that long, and soaks until then.
+void judge_soak(GateResult& r, const state::GateRecord* previous, cel::Timestamp now) {
+  bool was_true = previous && previous->true_since &&
+                  (previous->status == GateStatus::Pass || previous->status == GateStatus::Soaking);
+  r.true_since = was_true ? *previous->true_since : now;
+  const std::optional<cel::Duration>& hold_for = r.gate->hold_for;
+  cel::Duration held = elapsed(*r.true_since, now);
+  if (!hold_for || !(held < *hold_for)) {
+    r.status = GateStatus::Pass;
+    return;
+  }
+  r.status = GateStatus::Soaking;
+  r.since = *r.true_since;
+  r.remaining = difference(*hold_for, held);
+}
+
+}  // namespace
+
 std::string describe_unknowns(const plan::Plan& plan, const cel::Value& unknown,
                               const Inputs& inputs, cel::Timestamp now) {
   std::string out;
@@ -48,26 +68,6 @@ std::string describe_unknowns(const plan::Plan& plan, const cel::Value& unknown,
   }
   return out.empty() ? "the result depends on facts that are not known" : out;
 }
-
-// Rules 1 and 16: a true gate has been true since its previous record's
-// true_since when that record was pass or soaking, else since now; with
-// hold_for it passes once it has held that long, and soaks until then.
-void judge_soak(GateResult& r, const state::GateRecord* previous, cel::Timestamp now) {
-  bool was_true = previous && previous->true_since &&
-                  (previous->status == GateStatus::Pass || previous->status == GateStatus::Soaking);
-  r.true_since = was_true ? *previous->true_since : now;
-  const std::optional<cel::Duration>& hold_for = r.gate->hold_for;
-  cel::Duration held = elapsed(*r.true_since, now);
-  if (!hold_for || !(held < *hold_for)) {
-    r.status = GateStatus::Pass;
-    return;
-  }
-  r.status = GateStatus::Soaking;
-  r.since = *r.true_since;
-  r.remaining = difference(*hold_for, held);
-}
-
-}  // namespace
 
 Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now) {
   Activation a;

@@ -26,6 +26,11 @@ bool is_stale(const plan::FactDecl& decl, const FactInput& input, cel::Timestamp
 
 Activation make_activation(const plan::Plan& plan, const Inputs& inputs, cel::Timestamp now);
 
+// Why `unknown` (an Unknown value) is unknown, for people: "fact 'x' is
+// missing; fact 'y' is stale (observed ..., 9d ago; max_age 7d)".
+std::string describe_unknowns(const plan::Plan& plan, const cel::Value& unknown,
+                              const Inputs& inputs, cel::Timestamp now);
+
 // `previous` is the gate's record in the previous state, when it has one
 // that still applies (same definition): a soak carries on from it.  The
 // expression is evaluated through `meter`, within its limits (throws

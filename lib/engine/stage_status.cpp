@@ -274,9 +274,11 @@ std::vector<std::string> stage_reasons(const plan::Plan& plan, const Inputs& inp
   judge_must_gates(r, v, why);
   approval_reasons(r, why);
   judge_upstream(r, plan, inputs, why);
-  if (r.status == StageStatus::Frozen)
-    if (const plan::Freeze* f = active_freeze(plan, stage_index, now))
-      lines.push_back("frozen until " + cel::format_timestamp(f->to) + (f->reason.empty() ? "" : ": " + f->reason));
+  // A freeze in force is said whatever the status: a stage blocked now
+  // would be frozen once unblocked, which its owner should know.
+  if (const plan::Freeze* f = active_freeze(plan, stage_index, now))
+    lines.push_back((r.status == StageStatus::Frozen ? "frozen until " : "a freeze is in force until ") +
+                    cel::format_timestamp(f->to) + (f->reason.empty() ? "" : ": " + f->reason));
   return lines;
 }
 

@@ -1,6 +1,7 @@
 #include "engine/blockers.hpp"
 #include "engine/gate_verdict.hpp"
 #include "engine/stage_status.hpp"
+#include "report/evidence_json.hpp"
 #include "report/json_writer.hpp"
 #include "report/reports.hpp"
 #include "report/value_json.hpp"
@@ -13,35 +14,10 @@ using engine::Evaluation;
 using engine::GateResult;
 using engine::StageResult;
 
-void write_string_or_null(JsonWriter& w, const std::string& s) {
-  if (s.empty()) w.null();
-  else w.string(s);
-}
-
 void write_stage_ids(JsonWriter& w, const Evaluation& e, const std::vector<int>& stages) {
   w.begin_array();
   for (int s : stages) w.string(e.plan->stages[size_t(s)].id);
   w.end_array();
-}
-
-void write_evidence(JsonWriter& w, const engine::Evidence& ev) {
-  w.begin_object();
-  w.member("fact", ev.fact->name);
-  w.key("value");
-  if (ev.input) write_value(w, ev.input->value);
-  else w.null();
-  w.member("missing", ev.input == nullptr);
-  w.member("stale", ev.stale);
-  w.key("observed_at");
-  if (ev.input && ev.input->observed_at) w.string(cel::format_timestamp(*ev.input->observed_at));
-  else w.null();
-  w.key("source");
-  write_string_or_null(w, ev.input ? ev.input->source : "");
-  w.key("evidence");
-  write_string_or_null(w, ev.input ? ev.input->evidence : "");
-  w.key("owner");
-  write_string_or_null(w, ev.fact->owner);
-  w.end_object();
 }
 
 void write_gate(JsonWriter& w, const Evaluation& e, const GateResult& g) {
@@ -57,7 +33,7 @@ void write_gate(JsonWriter& w, const Evaluation& e, const GateResult& g) {
   w.member("message", engine::gate_message(e, g));
   w.member("expr", gate.expr);
   w.key("owner");
-  write_string_or_null(w, gate.owner);
+  w.string_or_null(gate.owner);
   if (gate.kind == plan::GateKind::Should) {
     w.key("weight");
     w.number(gate.weight);
@@ -78,9 +54,9 @@ void write_stage(JsonWriter& w, const Evaluation& e, const StageResult& r, const
   w.member("id", stage.id);
   if (stage.group_id != stage.id) w.member("matrix", stage.group_id);
   w.key("title");
-  write_string_or_null(w, stage.title);
+  w.string_or_null(stage.title);
   w.key("owner");
-  write_string_or_null(w, stage.owner);
+  w.string_or_null(stage.owner);
   w.member("status", engine::to_string(r.status));
   w.member("since", cel::format_timestamp(r.since));
   w.member("drift", r.drift);
@@ -138,7 +114,7 @@ void write_blockers(JsonWriter& w, const Evaluation& e) {
     w.member("stage", e.plan->stages[size_t(b.stage)].id);
     w.member("status", b.status);
     w.key("owner");
-    write_string_or_null(w, b.owner);
+    w.string_or_null(b.owner);
     w.member("message", engine::blocker_message(e, b));
     w.key("holds_back");
     write_stage_ids(w, e, b.holds_back);
@@ -176,7 +152,7 @@ void write_target_blocker(JsonWriter& w, const Evaluation& e, const engine::Targ
       w.member("from", cel::format_timestamp(b.freeze->from));
       w.member("to", cel::format_timestamp(b.freeze->to));
       w.key("reason");
-      write_string_or_null(w, b.freeze->reason);
+      w.string_or_null(b.freeze->reason);
       w.key("stages");
       write_stage_ids(w, e, b.freeze_stages);
       break;
@@ -250,14 +226,14 @@ std::string to_json(const Evaluation& e, const JsonOptions& options) {
   w.begin_object();
   w.member("name", e.plan->name);
   w.key("title");
-  write_string_or_null(w, e.plan->title);
+  w.string_or_null(e.plan->title);
   w.member("digest", e.plan->digest);
   w.end_object();
   w.member("evaluated_at", cel::format_timestamp(e.evaluated_at));
   w.key("target");
   w.begin_object();
   w.key("id");
-  write_string_or_null(w, e.target.id);
+  w.string_or_null(e.target.id);
   w.member("status", e.target.status);
   w.member("met", e.target.met);
   w.key("path");

@@ -31,6 +31,11 @@ class JsonWriter {
   void unsigned_integer(uint64_t u);
   void boolean(bool b);
   void null();
+  // A string, or null for an empty one (an optional text field).
+  void string_or_null(std::string_view s) {
+    if (s.empty()) null();
+    else string(s);
+  }
 
   // Convenience: key then value.
   void member(std::string_view name, std::string_view s) { key(name); string(s); }

@@ -207,6 +207,8 @@ _FUNCTIONS: List[Tuple[str, Sequence[Any], Any]] = [
     ("rollgate_session_free", [c_void_p], None),
     ("rollgate_session_set_inputs",
      [c_void_p, c_char_p, c_size_t, c_char_p, _p_void], _s),
+    ("rollgate_session_update_inputs",
+     [c_void_p, c_char_p, c_size_t, c_char_p, _p_void], _s),
     ("rollgate_session_set_fact",
      [c_void_p, c_char_p, c_size_t, c_char_p, c_size_t, _p_void], _s),
     ("rollgate_session_set_fact_bool", _name + [c_int32] + _meta_err, _s),
@@ -237,6 +239,9 @@ _FUNCTIONS: List[Tuple[str, Sequence[Any], Any]] = [
     ("rollgate_session_state",
      [_p_void, POINTER(c_size_t), c_void_p, _p_void], _s),
     ("rollgate_session_clear_state", [c_void_p, _p_void], _s),
+    ("rollgate_session_evaluate_expr",
+     [_p_void, POINTER(c_size_t), c_void_p, c_char_p, c_size_t, c_uint,
+      c_int64, c_int32, _p_void], _s),
     # Reports
     ("rollgate_session_evaluate",
      [_p_void, c_void_p, c_int64, c_int32, _p_void], _s),

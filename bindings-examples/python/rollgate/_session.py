@@ -101,6 +101,16 @@ class Session(Handle):
         call(lib().rollgate_session_set_inputs, self.handle(), data, len(data),
              utf8(file_name, "file_name") if file_name else None)
 
+    def update_inputs(self, inputs: Union[Text, Dict[str, Any]], file_name: str = "") -> None:
+        """Merges a document shaped like the facts document over the inputs,
+        as what_if() would but kept: its facts replace those of the same
+        name (None removes one), its progress entries replace those stages'
+        progress, its approvals are added.  All or nothing.  Raises
+        RollgateError (EJSON, EINPUT)."""
+        data = _document(inputs, "inputs")
+        call(lib().rollgate_session_update_inputs, self.handle(), data, len(data),
+             utf8(file_name, "file_name") if file_name else None)
+
     def inputs(self) -> Any:
         """The current inputs as a facts document (a dict) that
         set_inputs() reads back to the same inputs."""
@@ -291,6 +301,24 @@ class Session(Handle):
              data, len(data), utf8(file_name, "file_name") if file_name else None,
              seconds, nanos)
         return Report(out, self)
+
+    def evaluate_expr(self, expr: str, now: Optional[Instant] = None, *,
+                      operands: bool = False) -> Dict[str, Any]:
+        """Evaluates one CEL expression against the inputs at `now`, as a
+        gate would be, without changing the session.  Returns a dict:
+        "outcome" ("true", "false", "unknown", "error" or "value"), "value"
+        (as JSON), "cel" (the value in CEL's notation), "type", "message"
+        (why unknown, or the error) and "facts" (every fact it reads, as a
+        report's evidence); with `operands`, "operator" and "operands"
+        break the root's && / || chain down and mark the deciding ones.
+        Raises RollgateError (EINPUT, located within `expr`) when it does
+        not compile."""
+        text = utf8(expr, "expr")
+        seconds, nanos = instant(now)
+        result = take_buffer(lib().rollgate_session_evaluate_expr, self.handle(),
+                             text, len(text), 1 if operands else 0, seconds, nanos)
+        parsed: Dict[str, Any] = _json.loads(result or "{}")
+        return parsed
 
     # -------------------------------------------------------------- state
 

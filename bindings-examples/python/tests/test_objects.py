@@ -258,6 +258,42 @@ class OptionsTest(unittest.TestCase):
         self.session.set_options(None)
 
 
+class ExpressionsTest(unittest.TestCase):
+    """Expressions that are not gates, and inputs merged over the session's
+    (issue 9: what `rollgate expr`, `explain` and `--progress` stand on)."""
+
+    def setUp(self):
+        self.plan, self.session, _ = evaluate_example("bookme")
+
+    def test_a_value_comes_back_with_its_type_and_cel_text(self):
+        r = self.session.evaluate_expr("pilot.departments.size() + 1", BOOKME_INSTANT)
+        self.assertEqual((r["outcome"], r["type"], r["value"], r["cel"]), ("value", "int", 4, "4"))
+        self.assertEqual([f["fact"] for f in r["facts"]], ["pilot.departments"])
+
+    def test_operands_mark_the_conjunct_that_decides(self):
+        expr = self.plan.gates("full-rollout")[0].expression
+        r = self.session.evaluate_expr(expr, BOOKME_INSTANT, operands=True)
+        self.assertEqual((r["outcome"], r["operator"]), ("unknown", "&&"))
+        deciding = [o["expr"] for o in r["operands"] if o["decides"]]
+        self.assertEqual(deciding, ["adoption.south >= 0.6", "adoption.west >= 0.6"])
+
+    def test_a_type_error_is_located_in_the_expression(self):
+        with self.assertRaises(RollgateError) as cm:
+            self.session.evaluate_expr("uptime_pct > 1 && pilot.advisor > 1")
+        p = cm.exception.problems[0]
+        self.assertEqual((p.kind, p.line, p.column, p.suggestion, p.file),
+                         ("cel-type", 1, 19, "pilot.advisors", ""))
+
+    def test_update_inputs_keeps_the_facts_and_adds_progress(self):
+        self.session.update_inputs({"progress": {"wave-south": {"state": "in_progress"}}})
+        report = self.session.evaluate(BOOKME_INSTANT)
+        self.assertEqual(report.stage("wave-south").status, StageStatus.IN_PROGRESS)
+        self.assertEqual(report.stage("wave-north").status, StageStatus.DONE)
+        with self.assertRaises(RollgateError):
+            self.session.update_inputs({"progress": {"wave-sooth": {"state": "done"}}})
+        self.assertNotIn("wave-sooth", self.session.inputs()["progress"])
+
+
 class TimestampTest(unittest.TestCase):
     def test_format_reads_back(self):
         for text in ("2026-11-22T10:00:00Z", "2026-11-22T10:00:00.500Z",
