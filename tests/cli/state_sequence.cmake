@@ -67,6 +67,15 @@ step("switch done" 0 "TARGET switch: done" ""
 file(COPY_FILE "${state}" "${WORK}/done.json")
 step("drift" 0 "^drift-demo\nevaluated at [^\n]*\nTARGET switch: done \\(met\\)\n\nCHANGES since the previous evaluation\n  drift: switch/errors fail since 2026-11-02 11:00 UTC\n" ""
   eval ${plan} --facts ${DATA}/facts-done-bad.json --now 2026-11-02T11:00:00Z --state ${state})
+# explain and graph read the state (the drift since 11:00 shows) and never
+# write it.
+file(COPY_FILE "${state}" "${WORK}/drifted.json")
+step("explain shows the drift" 0 "  drift     switch/errors fail since 2026-11-02 11:00 UTC \\(30m ago\\)\n" ""
+  explain ${plan} switch --facts ${DATA}/facts-done-bad.json --now 2026-11-02T11:30:00Z --state ${state} --color never)
+expect_same_file("explain" "${state}" "${WORK}/drifted.json")
+step("graph with state" 0 "digraph" ""
+  graph ${plan} --facts ${DATA}/facts-done-bad.json --now 2026-11-02T11:30:00Z --state ${state} --format dot)
+expect_same_file("graph" "${state}" "${WORK}/drifted.json")
 file(COPY_FILE "${WORK}/done.json" "${state}")
 step("--fail-on-drift" 1 "\"drift\": \\[\n    {\n      \"stage\": \"switch\",\n      \"gate\": \"switch/errors\"" ""
   eval ${plan} --facts ${DATA}/facts-done-bad.json --now 2026-11-02T11:00:00Z --state ${state}
