@@ -671,10 +671,11 @@ ROLLGATE_API rollgate_status rollgate_session_inputs(
  * docs/LIMITS.md lists.
  *
  * Per-gate limits (max_cost, max_iterations, max_string_bytes,
- * max_list_size): a gate that exceeds one gets the status error with a
- * message naming the limit and its value, as any other CEL error; the
- * evaluation goes on.  Whole-evaluation bounds (max_total_cost, the
- * deadline, the cancellation flag) stop the evaluation: the call fails with
+ * max_list_size, max_bytes): a gate that exceeds one gets the status error
+ * with a message naming the limit and its value, as any other CEL error;
+ * the evaluation goes on.  Whole-evaluation bounds (max_total_cost,
+ * max_total_bytes, the deadline, the cancellation flag) stop the
+ * evaluation: the call fails with
  * ROLLGATE_ELIMIT, ROLLGATE_ETIMEOUT or ROLLGATE_ECANCELLED and the session
  * (inputs and state) is as it was before the call. */
 typedef struct rollgate_session_options {
@@ -694,10 +695,17 @@ typedef struct rollgate_session_options {
    * store to this volatile int32_t); the caller keeps it alive while the
    * session may evaluate, and resets it before the next evaluation. */
   const volatile int32_t *cancel;
+  /* Version 2.  The bytes of the strings, lists and maps one gate builds,
+   * added up (freed or not): the per-value limits above bound one value,
+   * this how many a gate may make. */
+  uint64_t max_bytes;
+  uint64_t max_total_bytes;    /* the same for one whole evaluation */
 } rollgate_session_options;
 
-#define ROLLGATE_SESSION_OPTIONS_VERSION 1
-#define ROLLGATE_SESSION_OPTIONS_INIT {ROLLGATE_SESSION_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+/* 2 added max_bytes and max_total_bytes; a caller compiled against version 1
+ * passes 1 and gets their defaults. */
+#define ROLLGATE_SESSION_OPTIONS_VERSION 2
+#define ROLLGATE_SESSION_OPTIONS_INIT {ROLLGATE_SESSION_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 
 /* Initialises *options to the defaults of `version` (pass
  * ROLLGATE_SESSION_OPTIONS_VERSION): every limit set to its default number

@@ -1,6 +1,9 @@
 // The C ABI of evaluation options: limits, a deadline and a cancellation
 // flag for a session's evaluations (engine/evaluation_limits.hpp), and the
 // errors of an evaluation they stop.
+#include <cstddef>
+#include <cstring>
+
 #include "capi_internal.hpp"
 
 using rollgate::capi::check_version;
@@ -19,7 +22,8 @@ uint64_t or_default(uint64_t value, uint64_t fallback) { return value ? value : 
 // the flag change no result: they stop the evaluation or not).
 bool same_gate_limits(const rollgate::cel::Limits& a, const rollgate::cel::Limits& b) {
   return a.max_cost == b.max_cost && a.max_iterations == b.max_iterations &&
-         a.max_string_bytes == b.max_string_bytes && a.max_list_size == b.max_list_size;
+         a.max_string_bytes == b.max_string_bytes && a.max_list_size == b.max_list_size &&
+         a.max_bytes == b.max_bytes;
 }
 
 // New options for the session; its remembered evaluation was made under
@@ -37,6 +41,11 @@ rollgate::engine::EvaluationOptions to_engine(const rollgate_session_options& o)
   out.gate.max_string_bytes = or_default(o.max_string_bytes, rollgate::cel::kDefaultMaxStringBytes);
   out.gate.max_list_size = or_default(o.max_list_size, rollgate::cel::kDefaultMaxListSize);
   out.max_total_cost = or_default(o.max_total_cost, rollgate::engine::kDefaultMaxTotalCost);
+  // The fields of version 2 exist only in a caller's struct of version 2.
+  if (o.version >= 2) {
+    out.gate.max_bytes = or_default(o.max_bytes, rollgate::cel::kDefaultMaxBytes);
+    out.max_total_bytes = or_default(o.max_total_bytes, rollgate::engine::kDefaultMaxTotalBytes);
+  }
   out.gate.cancel = o.cancel;
   if (o.has_deadline) out.gate.deadline = rollgate::cel::Timestamp{o.deadline_seconds, o.deadline_nanos};
   return out;
@@ -69,15 +78,19 @@ ROLLGATE_API rollgate_status rollgate_session_options_init(rollgate_session_opti
   return guarded(nullptr, [&]() -> rollgate_status {
     if (!options) return ROLLGATE_EINVAL;
     if (version < 1 || version > kKnownVersion) return ROLLGATE_EINVAL;
-    // Every field of version 1 (the only one yet): the limits as their
-    // default numbers, so a caller can read and scale them.
-    *options = rollgate_session_options{};
-    options->version = version;
-    options->max_cost = rollgate::cel::kDefaultMaxCost;
-    options->max_iterations = rollgate::cel::kDefaultMaxIterations;
-    options->max_string_bytes = rollgate::cel::kDefaultMaxStringBytes;
-    options->max_list_size = rollgate::cel::kDefaultMaxListSize;
-    options->max_total_cost = rollgate::engine::kDefaultMaxTotalCost;
+    // Every field of `version`, the limits as their default numbers, so a
+    // caller can read and scale them.  A caller of version 1 has a shorter
+    // struct: nothing past its fields is written.
+    rollgate_session_options defaults{};
+    defaults.version = version;
+    defaults.max_cost = rollgate::cel::kDefaultMaxCost;
+    defaults.max_iterations = rollgate::cel::kDefaultMaxIterations;
+    defaults.max_string_bytes = rollgate::cel::kDefaultMaxStringBytes;
+    defaults.max_list_size = rollgate::cel::kDefaultMaxListSize;
+    defaults.max_total_cost = rollgate::engine::kDefaultMaxTotalCost;
+    defaults.max_bytes = rollgate::cel::kDefaultMaxBytes;
+    defaults.max_total_bytes = rollgate::engine::kDefaultMaxTotalBytes;
+    std::memcpy(options, &defaults, version >= 2 ? sizeof defaults : offsetof(rollgate_session_options, max_bytes));
     return ROLLGATE_OK;
   });
 }

@@ -29,31 +29,31 @@ _rollgate() {
         --detail) _rollgate_words "full summary"; return ;;
         --color) _rollgate_words "auto always never"; return ;;
         --facts|--progress|--state|--what-if) _rollgate_files; return ;;
-        --now) return ;;
+        --now|--limit) return ;;
       esac
-      if [[ $cur == -* ]]; then _rollgate_words "--help --facts --progress --now --state --what-if --format --detail --compact --fail-on-drift --color"; else _rollgate_files; fi ;;
+      if [[ $cur == -* ]]; then _rollgate_words "--help --facts --progress --now --state --limit --what-if --format --detail --compact --fail-on-drift --color"; else _rollgate_files; fi ;;
     explain)
       case $prev in
         --format) _rollgate_words "text json"; return ;;
         --color) _rollgate_words "auto always never"; return ;;
         --facts|--progress|--state) _rollgate_files; return ;;
-        --now) return ;;
+        --now|--limit) return ;;
       esac
-      if [[ $cur == -* ]]; then _rollgate_words "--help --facts --progress --now --state --format --color"; else _rollgate_files; fi ;;
+      if [[ $cur == -* ]]; then _rollgate_words "--help --facts --progress --now --state --limit --format --color"; else _rollgate_files; fi ;;
     graph)
       case $prev in
         --format) _rollgate_words "dot svg mermaid"; return ;;
         --facts|--progress|--state) _rollgate_files; return ;;
-        --now) return ;;
+        --now|--limit) return ;;
       esac
-      if [[ $cur == -* ]]; then _rollgate_words "--help --facts --progress --now --state --format"; else _rollgate_files; fi ;;
+      if [[ $cur == -* ]]; then _rollgate_words "--help --facts --progress --now --state --limit --format"; else _rollgate_files; fi ;;
     expr)
       case $prev in
         --format) _rollgate_words "text json"; return ;;
         --plan|--facts) _rollgate_files; return ;;
-        --now) return ;;
+        --now|--limit) return ;;
       esac
-      if [[ $cur == -* ]]; then _rollgate_words "--help --plan --facts --now --format"; fi ;;
+      if [[ $cur == -* ]]; then _rollgate_words "--help --plan --facts --now --limit --format"; fi ;;
     diff)
       case $prev in
         --format) _rollgate_words "text json"; return ;;

@@ -15,9 +15,10 @@ namespace rollgate {
 /// and why).  A limit of 0 means its default.
 ///
 /// Per-gate limits (max_cost, max_iterations, max_string_bytes,
-/// max_list_size): a gate that exceeds one gets the status error, with a
-/// message naming the limit and its value, and the evaluation goes on.
-/// Whole-evaluation bounds (max_total_cost, deadline, cancel) stop it:
+/// max_list_size, max_bytes): a gate that exceeds one gets the status
+/// error, with a message naming the limit and its value, and the evaluation
+/// goes on.  Whole-evaluation bounds (max_total_cost, max_total_bytes,
+/// deadline, cancel) stop it:
 /// Session::evaluate and Session::what_if throw Error with
 /// ROLLGATE_ELIMIT, ROLLGATE_ETIMEOUT or ROLLGATE_ECANCELLED, and the
 /// session's inputs and state are as they were.
@@ -27,6 +28,8 @@ struct SessionOptions {
   std::uint64_t max_string_bytes = 0;  ///< longest string or bytes a gate may build
   std::uint64_t max_list_size = 0;     ///< most elements of a list or map a gate may build
   std::uint64_t max_total_cost = 0;    ///< cost budget of one whole evaluation, in steps
+  std::uint64_t max_bytes = 0;         ///< bytes of strings, lists and maps one gate builds, added up
+  std::uint64_t max_total_bytes = 0;   ///< the same for one whole evaluation
   /// Wall-clock instant at which evaluations stop; none when empty.
   std::optional<std::chrono::system_clock::time_point> deadline;
   /// When not null, evaluations stop soon after *cancel becomes non-zero.
@@ -45,6 +48,8 @@ struct SessionOptions {
     out.max_string_bytes = c.max_string_bytes;
     out.max_list_size = c.max_list_size;
     out.max_total_cost = c.max_total_cost;
+    out.max_bytes = c.max_bytes;
+    out.max_total_bytes = c.max_total_bytes;
     return out;
   }
 
@@ -57,6 +62,8 @@ struct SessionOptions {
     c.max_string_bytes = max_string_bytes;
     c.max_list_size = max_list_size;
     c.max_total_cost = max_total_cost;
+    c.max_bytes = max_bytes;
+    c.max_total_bytes = max_total_bytes;
     if (deadline) {
       using namespace std::chrono;
       const auto since_epoch = deadline->time_since_epoch();

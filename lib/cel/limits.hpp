@@ -20,6 +20,10 @@ inline constexpr uint64_t kDefaultMaxIterations = 1'000'000;
 inline constexpr uint64_t kDefaultMaxStringBytes = uint64_t{1} << 20;
 // The most elements of a list or entries of a map an evaluation may build.
 inline constexpr uint64_t kDefaultMaxListSize = 100'000;
+// The bytes of every string, bytes, list and map an evaluation builds, added
+// up (freed or not): the per-value limits above bound one value, this
+// bounds how many of them one evaluation may make.
+inline constexpr uint64_t kDefaultMaxBytes = uint64_t{64} << 20;
 
 // Comprehension iterations between two looks at the cancellation flag and
 // the clock: a few microseconds of work, so a stop is seen within about
@@ -34,6 +38,7 @@ struct Limits {
   uint64_t max_iterations = kDefaultMaxIterations;
   uint64_t max_string_bytes = kDefaultMaxStringBytes;
   uint64_t max_list_size = kDefaultMaxListSize;
+  uint64_t max_bytes = kDefaultMaxBytes;
   // Stops the evaluation soon after *cancel becomes non-zero (read with a
   // relaxed atomic load; another thread may set it at any time).
   const volatile int32_t* cancel = nullptr;
@@ -60,6 +65,9 @@ struct Usage {
   Interruption interrupted = Interruption::None;
   // Set when an evaluation was refused, or stopped, by max_cost.
   bool cost_exceeded = false;
+  // The bytes the evaluations built (Limits::max_bytes's measure), added up
+  // (saturating).
+  uint64_t bytes = 0;
 };
 
 // The message of a limit's error value, naming the limit and its value:

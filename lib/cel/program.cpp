@@ -127,6 +127,7 @@ class CompiledProgram final : public Program {
     frame.begin(limits, iterations, cost_binds);
     Value v = plan_.root->eval(frame);
     usage.cost = saturating_add(usage.cost, steps(cost_, std::min(frame.iterations, iterations)));
+    usage.bytes = saturating_add(usage.bytes, frame.bytes);
     if (frame.stop == Stop::None) return v;
     // A limit hit anywhere fails the whole evaluation, even where || or
     // && would have absorbed the error.

@@ -106,6 +106,17 @@ void CommandLine::add_evaluation_inputs(CLI::App& command, EvaluationInputs& inp
   command.add_option("--now", inputs.now, "the evaluation instant, RFC 3339\n(default: the current time)")
       ->type_name(kTime);
   command.add_option("--state", inputs.state_path, state_help)->type_name(kFile);
+  add_limits(command, inputs.limits);
+}
+
+void CommandLine::add_limits(CLI::App& command, std::vector<std::string>& limits) {
+  command.add_option("--limit", limits,
+                     "an evaluation limit, NAME=N, repeatable:\n"
+                     "max_cost, max_iterations, max_string_bytes,\n"
+                     "max_list_size, max_bytes, max_total_cost,\n"
+                     "max_total_bytes (docs/LIMITS.md)")
+      ->type_name("NAME=N")
+      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
 
 void CommandLine::add_color(CLI::App& command, ColorMode& color) {
@@ -165,6 +176,7 @@ void CommandLine::declare_expr() {
   expr.add_option("--facts", expr_.facts_path, "the facts document (docs/FACTS.md)")->type_name(kFile);
   expr.add_option("--now", expr_.now, "the evaluation instant, RFC 3339\n(default: the current time)")
       ->type_name(kTime);
+  add_limits(expr, expr_.limits);
   add_choice(expr, "--format", {"text", "json"}, store_in(expr_.format), "text (the default) or json");
 }
 

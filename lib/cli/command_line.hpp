@@ -57,6 +57,8 @@ class CommandLine {
                           std::function<void(const std::string&)> store, const std::string& help);
   void add_evaluation_inputs(CLI::App& command, EvaluationInputs& inputs, const std::string& state_help);
   void add_color(CLI::App& command, ColorMode& color);
+  // --limit NAME=N, repeatable: the session's evaluation options.
+  void add_limits(CLI::App& command, std::vector<std::string>& limits);
 
   void declare_check();
   void declare_eval();

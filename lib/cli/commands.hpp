@@ -24,6 +24,7 @@ struct EvaluationInputs {
   std::optional<std::string> progress_path;  // progress and approvals, kept apart from facts
   std::optional<std::string> state_path;     // read when it exists (soaks, drift, transitions)
   std::optional<std::string> now;            // RFC 3339; default: the current time
+  std::vector<std::string> limits;           // --limit NAME=N: evaluation options (docs/LIMITS.md)
 };
 
 // rollgate check PLAN... [--format text|json]
@@ -67,6 +68,7 @@ struct ExprOptions {
   std::optional<std::string> plan_path;
   std::optional<std::string> facts_path;
   std::optional<std::string> now;
+  std::vector<std::string> limits;  // --limit NAME=N
   std::string format = "text";  // text | json
 };
 int run_expr(const ExprOptions& options);

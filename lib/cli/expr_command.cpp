@@ -7,6 +7,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "evaluation_limits.hpp"
 #include "evidence_text.hpp"
 #include "exit_codes.hpp"
 #include "json_fields.hpp"
@@ -56,6 +57,7 @@ int run_expr(const ExprOptions& options) {
   rollgate::Plan plan = options.plan_path ? rollgate::Plan::compile(read_file(*options.plan_path), *options.plan_path)
                                           : rollgate::Plan::compile(kNoPlan, "(no plan)");
   rollgate::Session session(plan);
+  apply_limits(session, options.limits);
   if (options.facts_path) session.set_inputs(read_file(*options.facts_path), *options.facts_path);
   const rollgate::Timestamp now = evaluation_instant(options.now);
   std::string json;

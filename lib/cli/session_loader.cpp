@@ -3,6 +3,7 @@
 #include <chrono>
 #include <filesystem>
 
+#include "evaluation_limits.hpp"
 #include "read_file.hpp"
 
 namespace rollgate::cli {
@@ -21,6 +22,7 @@ rollgate::Timestamp evaluation_instant(const std::optional<std::string>& now) {
 LoadedSession load_session(const EvaluationInputs& inputs) {
   rollgate::Plan plan = rollgate::Plan::compile(read_file(inputs.plan_path), inputs.plan_path);
   rollgate::Session session(plan);
+  apply_limits(session, inputs.limits);
   if (inputs.facts_path) session.set_inputs(read_file(*inputs.facts_path), *inputs.facts_path);
   // Progress and approvals kept apart from facts: merged over them, as a
   // what-if patch would be but kept.

@@ -33,6 +33,7 @@ cel::Value EvaluationMeter::evaluate_near_total(const plan::Gate& gate, std::spa
   cel::Value v = gate.program->evaluate(slots, limits, usage_);
   if (usage_.interrupted != cel::Interruption::None) stop_interrupted(&gate);
   if (usage_.cost_exceeded) stop(StopReason::TotalCost, &gate);
+  if (usage_.bytes > options_.max_total_bytes) stop(StopReason::TotalBytes, &gate);
   return v;
 }
 
@@ -60,6 +61,10 @@ void EvaluationMeter::stop(StopReason reason, const plan::Gate* gate) const {
     case StopReason::TotalCost:
       message = "evaluation stopped: " +
                 cel::limit_exceeded_message("max_total_cost", options_.max_total_cost, "steps");
+      break;
+    case StopReason::TotalBytes:
+      message = "evaluation stopped: " +
+                cel::limit_exceeded_message("max_total_bytes", options_.max_total_bytes, "bytes built");
       break;
   }
   if (!gate) message += " before it started";

@@ -26,6 +26,9 @@ namespace rollgate::engine {
 
 // Steps all the gates of one evaluation may take together.
 inline constexpr uint64_t kDefaultMaxTotalCost = 1'000'000'000;
+// Bytes all the gates of one evaluation may build together (each gate's
+// within cel::Limits::max_bytes).
+inline constexpr uint64_t kDefaultMaxTotalBytes = uint64_t{1} << 30;
 
 struct EvaluationOptions {
   // Each gate's limits; their deadline and cancellation flag are those of
@@ -35,9 +38,10 @@ struct EvaluationOptions {
   // The sum of the costs of the gates evaluated (an incremental
   // evaluation evaluates only the gates its changes reach).
   uint64_t max_total_cost = kDefaultMaxTotalCost;
+  uint64_t max_total_bytes = kDefaultMaxTotalBytes;
 };
 
-enum class StopReason { TotalCost, Deadline, Cancelled };
+enum class StopReason { TotalCost, TotalBytes, Deadline, Cancelled };
 
 class EvaluationStopped : public std::exception {
  public:
@@ -85,6 +89,8 @@ class EvaluationMeter {
       return evaluate_near_total(gate, slots);
     cel::Value v = gate.program->evaluate(slots, options_.gate, usage_);
     if (usage_.interrupted != cel::Interruption::None) [[unlikely]] stop_interrupted(&gate);
+    // A gate builds at most max_bytes, so the total overshoots by that at most.
+    if (usage_.bytes > options_.max_total_bytes) [[unlikely]] stop(StopReason::TotalBytes, &gate);
     return v;
   }
 

@@ -69,7 +69,21 @@ Result to_uint(const boost::json::value& j, const cel::Type& type, const json::W
   return not_whole_number(j, type, read, written);
 }
 
-Result to_double(const boost::json::value& j, const cel::Type& type) {
+// JSON has no infinity: a double that is one was written past the largest
+// double (1e400) and overflowed while parsed; it is refused rather than
+// taken as infinity without a word.
+bool overflowed(const boost::json::value& j) { return j.is_double() && std::isinf(j.get_double()); }
+
+ConversionError overflow_error(const json::WrittenAt& at) {
+  const std::string_view written = at.number_text();
+  return ConversionError{"",
+                         (written.empty() ? std::string("a number") : "the number " + std::string(written)) +
+                             " is beyond the range of a double (about ±1.8e308)",
+                         DiagnosticKind::OutOfRange};
+}
+
+Result to_double(const boost::json::value& j, const cel::Type& type, const json::WrittenAt& at) {
+  if (overflowed(j)) return overflow_error(at);
   if (j.is_number()) return cel::Value::double_value(j.to_number<double>());
   if (j.is_string()) {  // proto3 JSON spells the non-finite doubles as strings
     std::string_view s(j.get_string().data(), j.get_string().size());
@@ -149,7 +163,9 @@ Result to_dyn(const boost::json::value& j, const json::WrittenAt& at) {
     case boost::json::kind::bool_: return cel::Value::boolean(j.get_bool());
     case boost::json::kind::int64: return cel::Value::int64(j.get_int64());
     case boost::json::kind::uint64: return cel::Value::uint64(j.get_uint64());
-    case boost::json::kind::double_: return cel::Value::double_value(j.get_double());
+    case boost::json::kind::double_:
+      if (overflowed(j)) return overflow_error(at);
+      return cel::Value::double_value(j.get_double());
     case boost::json::kind::string: return cel::Value::string(std::string(j.get_string()));
     case boost::json::kind::array: return to_list(j, cel::Type::list(cel::Type::dyn()), at);
     case boost::json::kind::object:
@@ -172,7 +188,7 @@ Result json_to_value(const boost::json::value& j, const cel::Type& type, const j
       return mismatch(j, type);
     case Kind::Int: return to_int(j, type, at);
     case Kind::Uint: return to_uint(j, type, at);
-    case Kind::Double: return to_double(j, type);
+    case Kind::Double: return to_double(j, type, at);
     case Kind::String:
       if (auto s = string_of(j)) return cel::Value::string(std::string(*s));
       return mismatch(j, type);

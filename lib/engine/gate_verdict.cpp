@@ -17,7 +17,7 @@ std::string describe_inputs(const std::vector<Evidence>& evidence) {
   std::string out;
   for (const Evidence& e : evidence) {
     if (!out.empty()) out += ", ";
-    out += e.fact->name + " = " + (e.input ? e.input->value.debug_string() : "missing");
+    out += e.fact->name + " = " + (e.input ? quote_value(e.input->value) : "missing");
     if (e.stale) out += " (stale)";
   }
   return out;
@@ -130,7 +130,7 @@ std::string gate_message(const plan::Plan& plan, const Inputs& inputs, cel::Time
     case GateStatus::Unknown: return describe_unknowns(plan, g.result, inputs, now);
     case GateStatus::Error:
       if (g.result.kind() == cel::Value::Kind::Error) return g.result.error_message();
-      return "the gate yielded " + g.result.debug_string() + ", not a bool";
+      return "the gate yielded " + quote_value(g.result) + ", not a bool";
     case GateStatus::Soaking:
       return "true since " + cel::format_timestamp(*g.true_since) + "; must hold " +
              describe_duration(*g.remaining) + " more";

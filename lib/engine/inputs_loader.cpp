@@ -3,6 +3,7 @@
 #include "engine/fact_conversion.hpp"
 #include "json/located_json.hpp"
 #include "json/object_reader.hpp"
+#include "json/problem_limit.hpp"
 #include "text/suggest.hpp"
 
 namespace rollgate::engine {
@@ -81,6 +82,7 @@ class InputsLoader {
       if (const auto* approvals = reader.array("approvals")) load_approvals(*approvals);
     }
     result.errors = std::move(errors_);
+    json::keep_first_problems(result.errors, doc_.file);
     if (result.errors.empty()) {
       inputs_.approvals_by_stage = ApprovalIndex::build(inputs_.approvals, plan_.stages.size());
       result.inputs = std::move(inputs_);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <unordered_set>
 
+#include "json/problem_limit.hpp"
 #include "text/utf8.hpp"
 
 namespace rollgate::json {
@@ -15,8 +16,6 @@ namespace {
 constexpr unsigned kMaxDepth = 64;
 // Objects with at most this many keys look for duplicate keys linearly.
 constexpr size_t kLinearKeys = 16;
-
-bool is_utf8_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
 
 unsigned hex4(std::string_view text, size_t at) {
   unsigned v = 0;
@@ -241,14 +240,9 @@ const SourceMap::Entries& SourceMap::entries() const {
 }
 
 TextPosition SourceMap::position_of(size_t offset) const {
-  if (line_starts_.empty()) return {};
-  offset = std::min(offset, text_.size());
-  auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
-  size_t line_index = size_t(it - line_starts_.begin()) - 1;
-  int column = 1;
-  for (size_t i = line_starts_[line_index]; i < offset; ++i)
-    if (!is_utf8_continuation(static_cast<unsigned char>(text_[i]))) ++column;
-  return {offset, int(line_index) + 1, column};
+  if (!has_text_) return {};
+  if (!positions_) positions_.emplace(text_);
+  return positions_->position_of(text_, offset);
 }
 
 TextPosition SourceMap::value_position(std::string_view pointer) const {
@@ -319,11 +313,7 @@ std::string pointer_append(std::string_view base, size_t index) {
   return out;
 }
 
-SourceMap::SourceMap(std::string_view text) : text_(text) {
-  line_starts_.push_back(0);
-  for (size_t i = 0; i < text_.size(); ++i)
-    if (text_[i] == '\n') line_starts_.push_back(i + 1);
-}
+SourceMap::SourceMap(std::string_view text) : text_(text), has_text_(true) {}
 
 ParseResult parse(std::string_view text, std::string_view file) {
   ParseResult result;
@@ -358,11 +348,15 @@ ParseResult parse(std::string_view text, std::string_view file) {
 
   Scanner scanner(text, nullptr);
   scanner.scan();
-  for (const auto& [pointer, offset] : scanner.take_duplicates()) {
-    Diagnostic d = located(offset, DiagnosticKind::DuplicateKey, "duplicate key");
-    d.pointer = pointer;
+  const auto duplicates = scanner.take_duplicates();
+  // Only the problems reported are located (problem_limit.hpp).
+  for (size_t i = 0; i < duplicates.size() && i < kMaxReportedProblems; ++i) {
+    Diagnostic d = located(duplicates[i].second, DiagnosticKind::DuplicateKey, "duplicate key");
+    d.pointer = duplicates[i].first;
     result.errors.push_back(std::move(d));
   }
+  if (duplicates.size() > kMaxReportedProblems)
+    result.errors.push_back(omitted_problems(duplicates.size() - kMaxReportedProblems, file));
   if (!result.errors.empty()) return result;
 
   Document doc;

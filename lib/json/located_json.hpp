@@ -14,20 +14,15 @@
 #include <unordered_map>
 #include <vector>
 
+#include "json/text_positions.hpp"
 #include "support/diagnostic.hpp"
 
 namespace rollgate::json {
 
-struct TextPosition {
-  size_t offset = 0;
-  int line = 0;    // 1-based; 0 = unknown
-  int column = 0;  // 1-based, in code points
-};
-
 class SourceMap {
  public:
   SourceMap() = default;
-  // Keeps a copy of the text and indexes its lines.
+  // Keeps a copy of the text; its lines are indexed on the first look-up.
   explicit SourceMap(std::string_view text);
 
   // Where the value at `pointer` starts ("" is the root).  {} if unknown.
@@ -62,8 +57,10 @@ class SourceMap {
   // loader (one thread) at a time.
   const Entries& entries() const;
   std::string text_;
-  std::vector<size_t> line_starts_;
+  bool has_text_ = false;  // false: default-constructed, nothing to locate
   mutable std::optional<Entries> entries_;
+  // Lines and columns, also built on the first look-up.
+  mutable std::optional<TextPositions> positions_;
 };
 
 struct Document {

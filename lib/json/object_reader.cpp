@@ -135,9 +135,14 @@ std::optional<cel::Duration> ObjectReader::duration(std::string_view field) {
   std::optional<std::string> text = string(field);
   if (!text) return std::nullopt;
   std::optional<cel::Duration> d = cel::parse_duration(*text);
-  if (!d)
+  if (!d) {
     error(DiagnosticKind::BadValue, field,
           "'" + *text + "' is not a duration (write it as CEL does: \"72h\", \"30m\", \"1.5h\")");
+  } else if (*d < cel::Duration{}) {
+    error(DiagnosticKind::OutOfRange, field,
+          "'" + std::string(field) + "' must not be negative, not '" + *text + "'");
+    return std::nullopt;
+  }
   return d;
 }
 

@@ -40,6 +40,8 @@ class ObjectReader {
   std::optional<std::string> string(std::string_view field, bool required = false);
   std::optional<double> number(std::string_view field, double min, double max);
   std::optional<int64_t> integer(std::string_view field, int64_t min, int64_t max);
+  // Durations in rollgate's documents are ages and holds (max_age,
+  // hold_for): a negative one is refused.
   std::optional<cel::Duration> duration(std::string_view field);
   std::optional<cel::Timestamp> timestamp(std::string_view field);
   // One of `choices`; reports anything else, listing the choices.

@@ -53,14 +53,18 @@ void PlanLoader::load_facts(const boost::json::object& facts, const std::string&
     if (!fact.max_age) fact.max_age = plan_->default_max_age;
     std::optional<std::string> type_text = reader.string("type", /*required=*/true);
     if (!type_text) continue;
-    std::optional<cel::Type> type = cel::parse_type(*type_text);
-    if (!type) {
+    cel::TypeReading type = cel::read_type(*type_text);
+    if (!type.limit_problem.empty()) {
+      reader.error(DiagnosticKind::Limit, "type", std::move(type.limit_problem));
+      continue;
+    }
+    if (!type.type) {
       reader.error(DiagnosticKind::BadValue, "type", "unknown type '" + *type_text +
                                "' (bool, int, uint, double, string, bytes, timestamp, duration, "
                                "list(T), map(K, V) or dyn)");
       continue;
     }
-    fact.type = *type;
+    fact.type = *type.type;
     fact.slot = plan_->environment.add_variable(name, fact.type);
     plan_->facts.push_back(std::move(fact));
   }

@@ -47,6 +47,11 @@ void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::jso
     // too) names it, as written: "stage/gate" with a matrix stage's own id.
     gr.set_subject("stage", stage.group_id);
     std::optional<std::string> id = gr.string("id", /*required=*/true);
+    // Checked before the id names the gate's problems, which a NUL would cut short.
+    if (std::string problem = id ? control_character_problem(*id) : ""; !problem.empty()) {
+      gr.error(DiagnosticKind::BadValue, "id", "a gate id " + problem);
+      continue;
+    }
     if (id) gr.set_subject("gate", stage.group_id + "/" + written_gate_id(raw_gate));
     gr.allow_only({"id", "expr", "kind", "weight", "hold_for", "on_unknown", "owner",
                    "description", "category"});

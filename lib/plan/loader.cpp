@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <set>
 
+#include "json/problem_limit.hpp"
 #include "plan/digest.hpp"
 #include "plan/plan_loader.hpp"
 #include "text/suggest.hpp"
@@ -73,6 +74,7 @@ LoadResult PlanLoader::run() {
   std::set<std::pair<std::string, std::string>> seen;
   for (Diagnostic& d : errors_)
     if (seen.emplace(d.pointer, d.message).second) result.errors.push_back(std::move(d));
+  json::keep_first_problems(result.errors, doc_.file);
   if (result.errors.empty()) {
     plan_->build_indexes();  // hashed name look-ups from here on
     plan_->digest = plan_digest(doc_.root);
@@ -94,6 +96,8 @@ void PlanLoader::load_header(ObjectReader& root) {
                "missing required field 'rollgate' (the plan format version, 1)");
   }
   plan_->name = root.string("name").value_or("");
+  if (std::string problem = control_character_problem(plan_->name); !problem.empty())
+    root.error(DiagnosticKind::BadValue, "name", "the plan's name " + problem);
   plan_->title = root.string("title").value_or("");
   plan_->description = root.string("description").value_or("");
   plan_->owners = root.string_list("owners");

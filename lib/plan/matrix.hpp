@@ -6,6 +6,7 @@
 
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace rollgate::plan {
@@ -27,6 +28,29 @@ struct Substitution {
 };
 
 Substitution substitute(std::string_view text, const MatrixCombination& bindings);
+// As substitute(), the text alone: no source offsets (8 bytes a byte) to
+// build for text that is never located.
+std::string substitute_text(std::string_view text, const MatrixCombination& bindings);
+
+// The size of a stage's copies, known before any is made, so that a matrix
+// whose substituted strings would take gigabytes is refused, not built.  One
+// pass over the stage counts its string bytes and each ${name}'s uses; an
+// expansion's size is then those bytes with every bound ${key} replaced by
+// its value's length.  `skip_member` (the id) is left out, as in
+// substitute_all().
+class ExpansionSize {
+ public:
+  ExpansionSize(const boost::json::object& stage, std::string_view skip_member);
+
+  // The bytes of all the strings of the expansion for `combination`.
+  size_t bytes(const MatrixCombination& combination) const;
+
+ private:
+  void count(const boost::json::value& v);
+
+  size_t written_bytes_ = 0;  // every string as written, placeholders included
+  std::unordered_map<std::string, size_t> uses_;  // ${name} -> how many times
+};
 
 // A ${name} that names no binding, found anywhere in `value`.
 struct UnboundPlaceholder {

@@ -6,6 +6,7 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <string_view>
@@ -23,6 +24,17 @@ using json::ObjectReader;
 // A matrix is for waves and regions, not for generating plans: a cartesian
 // product past this is almost surely a mistake and would exhaust memory.
 constexpr size_t kMaxMatrixExpansions = 1000;
+// Every expansion copies its stage's strings (title, description, gates'
+// expressions, its id) with the values substituted: a 20 kB plan can ask for
+// gigabytes.  All the matrices of a plan together may make this much text,
+// a hundred times a large hand-written plan (docs/LIMITS.md).
+constexpr size_t kMaxMatrixExpandedBytes = size_t(64) << 20;
+
+// Why `id` cannot be an id (stage, gate, role, plan name, matrix value):
+// a control character, which cuts short every string the C ABI returns
+// (NUL) or garbles the text report, e.g. "contains the control character
+// U+0000 at byte 7"; "" when it has none.
+std::string control_character_problem(std::string_view id);
 
 // A CEL identifier: a letter or '_', then letters, digits or '_'.
 bool is_identifier(std::string_view s);
@@ -61,6 +73,13 @@ class PlanLoader {
   void load_facts(const boost::json::object& facts, const std::string& pointer);
   void load_stage(const boost::json::object& raw, const std::string& pointer);
   std::vector<MatrixCombination> load_matrix(ObjectReader& stage);
+  // The texts of one matrix key's values, or nullopt after reporting a
+  // value that is no string or number, or that cannot be part of an id.
+  std::optional<std::vector<std::string>> matrix_values(ObjectReader& stage, const boost::json::array& values,
+                                                        const std::string& pointer);
+  // Whether `bytes` more of expanded text fit the plan's budget
+  // (kMaxMatrixExpandedBytes); reports at the stage's matrix when not.
+  bool matrix_text_fits(ObjectReader& stage, size_t bytes);
   void load_expansion(const boost::json::object& stage_json, const std::string& pointer,
                       std::string id, const std::string& group_id,
                       const MatrixCombination& combination);
@@ -100,6 +119,7 @@ class PlanLoader {
   std::vector<PendingGate> pending_gates_;
   std::vector<std::string> stage_pointers_;  // per expanded stage: /stages/i
   std::string target_pointer_;
+  size_t matrix_expanded_bytes_ = 0;  // made by the matrices loaded so far
   // The matrix combinations pending gates refer to (stable addresses).
   std::deque<MatrixCombination> combinations_;
   // Compiled programs by expression text: programs are immutable, so gates

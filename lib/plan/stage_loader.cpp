@@ -2,6 +2,8 @@
 
 #include "plan/digest.hpp"
 
+#include <cmath>
+
 namespace rollgate::plan::detail {
 
 namespace {
@@ -13,6 +15,17 @@ std::string matrix_value_text(const boost::json::value& v) {
   return canonical_json(v);  // a double, as JSON writes it
 }
 
+// The text the expansions of a matrix stage copy, their ids included,
+// counted before any is made.
+size_t expanded_text_bytes(const boost::json::object& raw, const std::string& id,
+                           const std::vector<MatrixCombination>& combinations) {
+  const ExpansionSize expansion_size(raw, "id");
+  size_t bytes = 0;
+  for (const MatrixCombination& combination : combinations)
+    bytes += expansion_size.bytes(combination) + expansion_id(id, combination).size();
+  return bytes;
+}
+
 }  // namespace
 
 void PlanLoader::load_stage(const boost::json::object& raw, const std::string& pointer) {
@@ -20,7 +33,15 @@ void PlanLoader::load_stage(const boost::json::object& raw, const std::string& p
   // The id first, so that every problem of the stage (an unknown field too)
   // names it.
   std::optional<std::string> id = reader.string("id", /*required=*/true);
-  if (id) reader.set_subject("stage", *id);
+  if (id) {
+    // Checked before the id names the stage's problems: with a NUL in it,
+    // they would all be cut short.
+    if (std::string problem = control_character_problem(*id); !problem.empty()) {
+      reader.error(DiagnosticKind::BadValue, "id", "a stage id " + problem);
+      return;
+    }
+    reader.set_subject("stage", *id);
+  }
   reader.allow_only({"id", "title", "owner", "description", "after", "join", "gates",
                      "approvals", "min_score", "matrix", "order"});
   if (!id) return;
@@ -36,6 +57,9 @@ void PlanLoader::load_stage(const boost::json::object& raw, const std::string& p
     return;
   }
   std::vector<MatrixCombination> combinations = load_matrix(reader);
+  const size_t expanded_bytes = expanded_text_bytes(raw, *id, combinations);
+  if (!matrix_text_fits(reader, expanded_bytes)) return;
+  matrix_expanded_bytes_ += expanded_bytes;
   bool sequential = reader.choice("order", {"sequential", "parallel"}).value_or("sequential") ==
                     "sequential";
   std::vector<int> expansions;
@@ -52,6 +76,7 @@ void PlanLoader::load_stage(const boost::json::object& raw, const std::string& p
 
 std::vector<MatrixCombination> PlanLoader::load_matrix(ObjectReader& stage) {
   std::vector<MatrixCombination> combinations{{}};
+  size_t combination_bytes = 0;  // of the values in `combinations`, all copies counted
   const boost::json::object* matrix = stage.object("matrix");
   if (!matrix) return {};
   if (matrix->empty()) {
@@ -75,23 +100,67 @@ std::vector<MatrixCombination> PlanLoader::load_matrix(ObjectReader& stage) {
                                 " stages");
       return {};
     }
+    std::optional<std::vector<std::string>> texts = matrix_values(stage, *values, key_pointer);
+    if (!texts) return {};
+    // Every combination copies its values: counted before they are copied.
+    size_t value_bytes = 0;
+    for (const std::string& text : *texts) value_bytes += text.size();
+    combination_bytes = combination_bytes * texts->size() + value_bytes * combinations.size();
+    if (!matrix_text_fits(stage, combination_bytes)) return {};
     std::vector<MatrixCombination> next;
+    next.reserve(combinations.size() * texts->size());
     for (const MatrixCombination& prefix : combinations) {
-      for (size_t i = 0; i < values->size(); ++i) {
-        const boost::json::value& v = (*values)[i];
-        if (!v.is_string() && !v.is_number()) {
-          stage.error_at(DiagnosticKind::WrongType, json::pointer_append(key_pointer, i),
-                         "matrix values must be strings or numbers");
-          return {};
-        }
+      for (const std::string& text : *texts) {
         MatrixCombination combination = prefix;
-        combination.push_back({key, matrix_value_text(v)});
+        combination.push_back({key, text});
         next.push_back(std::move(combination));
       }
     }
     combinations = std::move(next);
   }
   return combinations;
+}
+
+std::optional<std::vector<std::string>> PlanLoader::matrix_values(ObjectReader& stage,
+                                                                  const boost::json::array& values,
+                                                                  const std::string& pointer) {
+  std::vector<std::string> texts;
+  texts.reserve(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    const boost::json::value& v = values[i];
+    const std::string value_pointer = json::pointer_append(pointer, i);
+    if (!v.is_string() && !v.is_number()) {
+      stage.error_at(DiagnosticKind::WrongType, value_pointer, "matrix values must be strings or numbers");
+      return std::nullopt;
+    }
+    if (v.is_double() && !std::isfinite(v.get_double())) {  // JSON has no infinity: it overflowed
+      stage.error_at(DiagnosticKind::OutOfRange, value_pointer,
+                     "matrix value " + std::string(doc_.map.number_text(value_pointer)) +
+                         " is beyond the range of a double (about 1.8e308)");
+      return std::nullopt;
+    }
+    std::string text = matrix_value_text(v);
+    // A value becomes part of its expansion's id.
+    if (std::string problem = control_character_problem(text); !problem.empty()) {
+      stage.error_at(DiagnosticKind::BadValue, value_pointer,
+                     "a matrix value becomes part of a stage id, and this one " + problem);
+      return std::nullopt;
+    }
+    texts.push_back(std::move(text));
+  }
+  return texts;
+}
+
+bool PlanLoader::matrix_text_fits(ObjectReader& stage, size_t bytes) {
+  if (bytes <= kMaxMatrixExpandedBytes - matrix_expanded_bytes_) return true;
+  stage.error(DiagnosticKind::Limit, "matrix",
+              "the matrix expands to " + std::to_string(bytes) + " bytes of expanded text" +
+                  (matrix_expanded_bytes_ ? " (after " + std::to_string(matrix_expanded_bytes_) +
+                                                " bytes from the plan's earlier matrices)"
+                                          : std::string()) +
+                  ", more than the " + std::to_string(kMaxMatrixExpandedBytes) +
+                  " bytes (64 MiB) all the matrices of a plan may expand to");
+  return false;
 }
 
 void PlanLoader::load_expansion(const boost::json::object& raw_stage, const std::string& pointer,
@@ -147,6 +216,10 @@ void PlanLoader::load_approvals(ObjectReader& reader, Stage& stage) {
     ApprovalRequirement requirement;
     std::optional<std::string> role = ar.string("role", /*required=*/true);
     if (!role) continue;
+    if (std::string problem = control_character_problem(*role); !problem.empty()) {
+      ar.error(DiagnosticKind::BadValue, "role", "a role " + problem);
+      continue;
+    }
     requirement.role = *role;
     requirement.min = int(ar.integer("min", 1, 1000).value_or(1));
     requirement.max_age = ar.duration("max_age");

@@ -1,18 +1,45 @@
 #include "report/evidence_json.hpp"
 
+#include "engine/describe.hpp"
 #include "report/value_json.hpp"
+#include "report/value_preview.hpp"
 
 namespace rollgate::report {
+
+namespace {
+
+// `value`, and `value_truncated` after it when the value is too long to
+// repeat in every gate that reads it.
+void write_fact_value(JsonWriter& w, const cel::Value& v) {
+  w.key("value");
+  if (!json_longer_than(v, kMaxEvidenceValueBytes)) {
+    write_value(w, v);
+    return;
+  }
+  ValuePreview preview = preview_json(v, kMaxEvidenceValueBytes);
+  w.null();
+  w.key("value_truncated");
+  w.begin_object();
+  w.key("bytes");
+  w.unsigned_integer(preview.bytes);
+  w.member("prefix", preview.prefix);
+  w.end_object();
+}
+
+}  // namespace
 
 void write_evidence(JsonWriter& w, const engine::Evidence& ev, bool with_cel) {
   w.begin_object();
   w.member("fact", ev.fact->name);
-  w.key("value");
-  if (ev.input) write_value(w, ev.input->value);
-  else w.null();
+  if (ev.input) {
+    write_fact_value(w, ev.input->value);
+  } else {
+    w.key("value");
+    w.null();
+  }
   if (with_cel) {
     w.key("cel");
-    if (ev.input) w.string(ev.input->value.debug_string());
+    if (ev.input) w.string(engine::quote_value(ev.input->value));
     else w.null();
   }
   w.member("missing", ev.input == nullptr);

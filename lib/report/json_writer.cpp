@@ -13,6 +13,11 @@ std::string json_quote(std::string_view s) {
 
 void append_json_quoted(std::string& out, std::string_view s) {
   out += '"';
+  append_json_escaped(out, s);
+  out += '"';
+}
+
+void append_json_escaped(std::string& out, std::string_view s) {
   // Runs of characters that need no escape are appended at once.
   size_t plain = 0;
   for (size_t i = 0; i < s.size(); ++i) {
@@ -38,13 +43,18 @@ void append_json_quoted(std::string& out, std::string_view s) {
     }
   }
   out.append(s.data() + plain, s.size() - plain);
-  out += '"';
 }
 
 std::string shortest_double(double d) {
   char buffer[64];
   auto result = std::to_chars(buffer, buffer + sizeof buffer, d);
   return std::string(buffer, result.ptr);
+}
+
+std::string json_number_text(double d) {
+  if (std::isnan(d)) return "\"NaN\"";
+  if (std::isinf(d)) return d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
+  return shortest_double(d);
 }
 
 void JsonWriter::newline() {
@@ -103,9 +113,7 @@ void JsonWriter::string(std::string_view s) {
 
 void JsonWriter::number(double d) {
   before_value();
-  if (std::isnan(d)) out_ += "\"NaN\"";
-  else if (std::isinf(d)) out_ += d > 0 ? "\"Infinity\"" : "\"-Infinity\"";
-  else out_ += shortest_double(d);
+  out_ += json_number_text(d);
 }
 
 void JsonWriter::double_number(double d) {

@@ -60,6 +60,12 @@ class JsonWriter {
 std::string json_quote(std::string_view s);
 // Appends `s` to `out` as a JSON string.
 void append_json_quoted(std::string& out, std::string_view s);
+// Appends `s` to `out` escaped as inside a JSON string, without the quotes:
+// byte by byte, so a string escaped in pieces reads the same.
+void append_json_escaped(std::string& out, std::string_view s);
 std::string shortest_double(double d);
+// A double as JsonWriter::number() writes it: shortest form, or the string
+// proto3 uses for NaN and the infinities ("\"NaN\"").
+std::string json_number_text(double d);
 
 }  // namespace rollgate::report

@@ -4,11 +4,7 @@
 
 namespace rollgate::report {
 
-namespace {
-
-// JSON object keys are strings: map keys of other kinds are written as
-// proto3 JSON writes them ("1", "true").
-std::string key_text(const cel::Value& k) {
+std::string map_key_text(const cel::Value& k) {
   switch (k.kind()) {
     case cel::Value::Kind::String: return k.as_string();
     case cel::Value::Kind::Int: return std::to_string(k.as_int());
@@ -17,6 +13,8 @@ std::string key_text(const cel::Value& k) {
     default: return k.debug_string();
   }
 }
+
+namespace {
 
 void write(JsonWriter& w, const cel::Value& v, bool exact_doubles) {
   using Kind = cel::Value::Kind;
@@ -41,7 +39,7 @@ void write(JsonWriter& w, const cel::Value& v, bool exact_doubles) {
     case Kind::Map:
       w.begin_object();
       for (const auto& [k, item] : v.as_map()) {
-        w.key(key_text(k));
+        w.key(map_key_text(k));
         write(w, item, exact_doubles);
       }
       w.end_object();

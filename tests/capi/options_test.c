@@ -113,6 +113,8 @@ static void test_options_init_and_set(void) {
   CHECK(options.max_string_bytes == 1048576u);
   CHECK(options.max_list_size == 100000u);
   CHECK(options.max_total_cost == 1000000000u);
+  CHECK(options.max_bytes == 67108864u);
+  CHECK(options.max_total_bytes == 1073741824u);
   CHECK(options.has_deadline == 0 && options.cancel == NULL);
   CHECK(rollgate_session_options_init(NULL, ROLLGATE_SESSION_OPTIONS_VERSION) == ROLLGATE_EINVAL);
   CHECK(rollgate_session_options_init(&options, 0) == ROLLGATE_EINVAL);
@@ -273,6 +275,60 @@ static void test_total_cost_stops_midway_and_leaves_the_session(void) {
   check_stop_leaves_session_as_it_was(&options, ROLLGATE_ELIMIT, "max_total_cost", 1);
 }
 
+static void test_total_bytes_stop_the_evaluation(void) {
+  rollgate_session_options options = ROLLGATE_SESSION_OPTIONS_INIT;
+  rollgate_plan *plan = compile_plan();
+  rollgate_session *session = new_session(plan);
+  rollgate_report *report = NULL;
+  rollgate_error *err = NULL;
+  /* a/concat builds 20 bytes (s + s), a/mapped a list of 5: past 20 in all. */
+  options.max_total_bytes = 20;
+  CHECK(rollgate_session_set_options(session, &options, NULL) == ROLLGATE_OK);
+  CHECK(rollgate_session_evaluate(&report, session, kT0, 0, &err) == ROLLGATE_ELIMIT);
+  CHECK(contains(rollgate_error_message(err),
+                 "gate a/mapped: evaluation stopped: max_total_bytes limit exceeded: more than 20 bytes built"));
+  rollgate_error_free(err);
+  err = NULL;
+  /* Per gate: the gate is an error and the evaluation goes on. */
+  options.max_total_bytes = 0;
+  options.max_bytes = 100;
+  CHECK(rollgate_session_set_options(session, &options, NULL) == ROLLGATE_OK);
+  CHECK(rollgate_session_evaluate(&report, session, kT0, 0, &err) == ROLLGATE_OK);
+  {
+    char *json = report_json(report);
+    CHECK(strcmp(gate_status(json, "mapped"), "error") == 0);
+    CHECK(contains(json, "max_bytes limit exceeded: more than 100 bytes built"));
+    CHECK(strcmp(gate_status(json, "concat"), "pass") == 0);
+    rollgate_free(json);
+  }
+  rollgate_report_free(report);
+  rollgate_session_free(session);
+  rollgate_plan_free(plan);
+}
+
+static void test_version_1_options_keep_working(void) {
+  /* A caller compiled against version 1 has a struct without the byte
+   * limits: init writes none of them, and set_options reads none of them. */
+  struct {
+    rollgate_session_options options;
+    char guard[16];
+  } v1;
+  rollgate_plan *plan = compile_plan();
+  rollgate_session *session = new_session(plan);
+  memset(&v1, 0x5a, sizeof v1);
+  CHECK(rollgate_session_options_init(&v1.options, 1) == ROLLGATE_OK);
+  CHECK(v1.options.version == 1 && v1.options.max_total_cost == 1000000000u);
+  CHECK(v1.options.max_bytes == 0x5a5a5a5a5a5a5a5aull);  /* untouched */
+  CHECK(rollgate_session_set_options(session, &v1.options, NULL) == ROLLGATE_OK);
+  {
+    rollgate_report *report = NULL;
+    CHECK(rollgate_session_evaluate(&report, session, kT0, 0, NULL) == ROLLGATE_OK);
+    rollgate_report_free(report);
+  }
+  rollgate_session_free(session);
+  rollgate_plan_free(plan);
+}
+
 static void test_deadline_in_the_past_times_out(void) {
   rollgate_session_options options = ROLLGATE_SESSION_OPTIONS_INIT;
   options.has_deadline = 1;
@@ -389,6 +445,8 @@ static void test_another_thread_cancels_a_long_evaluation(void) {
 }
 
 int main(void) {
+  test_total_bytes_stop_the_evaluation();
+  test_version_1_options_keep_working();
   test_options_init_and_set();
   test_per_gate_limits_make_the_gate_an_error();
   test_total_cost_stops_midway_and_leaves_the_session();

@@ -1,4 +1,6 @@
 // Type: factories, CEL spelling and parse_type.
+#include <string>
+
 #include <doctest/doctest.h>
 
 #include "cel/common/type.hpp"
@@ -65,4 +67,43 @@ TEST_CASE("to_string and parse_type round-trip") {
     REQUIRE(t.has_value());
     CHECK(t->to_string() == text);
   }
+}
+
+TEST_CASE("declared types nest at most kMaxTypeNesting levels, and the reader says where") {
+  const auto lists = [](size_t depth) {
+    std::string text;
+    for (size_t i = 0; i < depth; ++i) text += "list(";
+    return text + "int" + std::string(depth, ')');
+  };
+  CHECK(parse_type(lists(kMaxTypeNesting)).has_value());
+  const TypeReading too_deep = read_type(lists(kMaxTypeNesting + 1));
+  CHECK_FALSE(too_deep.type.has_value());
+  CHECK(too_deep.limit_problem == "type nested more than 32 levels deep (at byte 160)");
+  std::string maps;
+  for (size_t i = 0; i <= kMaxTypeNesting; ++i) maps += "map(string, ";
+  CHECK(read_type(maps + "int" + std::string(kMaxTypeNesting + 1, ')')).limit_problem ==
+        "type nested more than 32 levels deep (at byte 384)");
+  // Depth, not count: a map of two lists nests two levels.
+  CHECK(parse_type("map(list(int), list(string))") ==
+        Type::map(Type::list(Type::int64()), Type::list(Type::string())));
+}
+
+TEST_CASE("a declared type longer than kMaxTypeTextBytes is refused before it is read") {
+  // 50,000 levels: the reader would recurse 50,000 times without the limits.
+  std::string deep;
+  for (int i = 0; i < 50000; ++i) deep += "list(";
+  deep += "int" + std::string(50000, ')');
+  const TypeReading reading = read_type(deep);
+  CHECK_FALSE(reading.type.has_value());
+  CHECK(reading.limit_problem == "type of 300003 bytes, longer than the limit of 1024");
+  // White space counts: the limit is on the text as written.
+  CHECK(read_type(std::string(kMaxTypeTextBytes - 3, ' ') + "int").type == Type::int64());
+  CHECK(read_type(std::string(kMaxTypeTextBytes - 2, ' ') + "int").limit_problem ==
+        "type of 1025 bytes, longer than the limit of 1024");
+}
+
+TEST_CASE("a text that is simply not a type has no limit problem") {
+  const TypeReading reading = read_type("list(foo)");
+  CHECK_FALSE(reading.type.has_value());
+  CHECK(reading.limit_problem.empty());
 }

@@ -63,3 +63,17 @@ add_test(NAME "cli: the README shows the text report the bundled example gives t
   COMMAND ${CMAKE_COMMAND} -DREADME=${PROJECT_SOURCE_DIR}/README.md
           -DGOLDEN=${PROJECT_SOURCE_DIR}/tests/data/cli/golden/bookme-eval.txt
           -P ${CMAKE_CURRENT_SOURCE_DIR}/readme_report_test.cmake)
+
+# --limit NAME=N: the evaluation options from the command line (issue 10).
+rollgate_cli_test("--limit sets a per-gate limit: the gate is an error naming it" 1
+  ARGS expr "[1, 2, 3].map(x, 'abc' + string(x))" --limit max_bytes=20
+  STDOUT "^error: max_bytes limit exceeded: more than 20 bytes built\n")
+rollgate_cli_test("--limit sets a whole-evaluation bound: the evaluation stops and exits 2" 2
+  ARGS eval ${_bookme}/plan.json --facts ${_bookme}/facts.json --now 2026-11-23T09:00:00Z --limit max_total_cost=5
+  STDERR "evaluation stopped: max_total_cost limit exceeded: more than 5 steps")
+rollgate_cli_test("--limit with an unknown name suggests the closest" 2
+  ARGS eval ${_bookme}/plan.json --limit max_byts=20
+  STDERR "--limit max_byts=20: no limit is named 'max_byts' \\(did you mean 'max_bytes'\\?\\)")
+rollgate_cli_test("--limit with a value that is not a whole number is refused" 2
+  ARGS explain ${_bookme}/plan.json wave-west --limit max_cost=-1
+  STDERR "--limit max_cost=-1: '-1' is not a whole number")

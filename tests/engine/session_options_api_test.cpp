@@ -33,6 +33,8 @@ TEST_CASE("SessionOptions::defaults gives the default limits as numbers") {
   CHECK(d.max_string_bytes == 1u << 20);
   CHECK(d.max_list_size == 100'000u);
   CHECK(d.max_total_cost == 1'000'000'000u);
+  CHECK(d.max_bytes == 64u << 20);
+  CHECK(d.max_total_bytes == 1u << 30);
   CHECK_FALSE(d.deadline);
   CHECK((d.cancel == nullptr));
 }

@@ -39,6 +39,19 @@ def run(name, command, case, expect_exit):
         return "%s: exit %d, expected %d:\n%s" % (name, done.returncode, expect_exit, err[-4000:])
     if expect_exit == 2 and not re.search(case["error"], err):
         return "%s: the error does not match %r:\n%s" % (name, case["error"], err[-4000:])
+    return report_too_large(name, done.stdout, case)
+
+
+def report_too_large(name, stdout, case):
+    """With `max_report_bytes`: the JSON report (the command line's standard
+    output; the C ABI runner prints "report: N bytes") stays within it."""
+    if "max_report_bytes" not in case:
+        return None
+    printed = re.search(rb"^report: ([0-9]+) bytes$", stdout, re.M)
+    size = int(printed.group(1)) if printed else len(stdout)
+    print("%s: report of %d bytes" % (name, size))
+    if size > case["max_report_bytes"]:
+        return "%s: a report of %d bytes, more than %d" % (name, size, case["max_report_bytes"])
     return None
 
 

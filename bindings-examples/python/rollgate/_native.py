@@ -111,13 +111,14 @@ class ApprovalInfo(Structure):
 
 
 class SessionOptionsInfo(Structure):
-    """rollgate_session_options (version 1)."""
-    VERSION = 1
+    """rollgate_session_options (version 2)."""
+    VERSION = 2
     _fields_ = [("version", c_uint), ("max_cost", c_uint64),
                 ("max_iterations", c_uint64), ("max_string_bytes", c_uint64),
                 ("max_list_size", c_uint64), ("max_total_cost", c_uint64),
                 ("has_deadline", c_int32), ("deadline_seconds", c_int64),
-                ("deadline_nanos", c_int32), ("cancel", POINTER(c_int32))]
+                ("deadline_nanos", c_int32), ("cancel", POINTER(c_int32)),
+                ("max_bytes", c_uint64), ("max_total_bytes", c_uint64)]
 
 
 class TargetInfo(Structure):

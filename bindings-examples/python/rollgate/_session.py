@@ -70,6 +70,8 @@ class SessionOptions:
     max_string_bytes: int = 0  #: longest string a gate may build
     max_list_size: int = 0     #: most elements of a list or map a gate builds
     max_total_cost: int = 0    #: cost budget of one whole evaluation
+    max_bytes: int = 0         #: bytes of strings, lists and maps one gate builds
+    max_total_bytes: int = 0   #: the same for one whole evaluation
     deadline: Optional[Instant] = None  #: wall-clock deadline
     cancel: Optional[Cancellation] = None
 
@@ -263,6 +265,8 @@ class Session(Handle):
         info.max_string_bytes = options.max_string_bytes
         info.max_list_size = options.max_list_size
         info.max_total_cost = options.max_total_cost
+        info.max_bytes = options.max_bytes
+        info.max_total_bytes = options.max_total_bytes
         if options.deadline is not None:
             info.has_deadline = 1
             info.deadline_seconds, info.deadline_nanos = instant(options.deadline)

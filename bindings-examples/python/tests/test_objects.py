@@ -245,6 +245,22 @@ class OptionsTest(unittest.TestCase):
         self.assertEqual(cm.exception.code, Status.ETIMEOUT)
         self.assertEqual(self.session.state(), self.state)
 
+    def test_byte_limits_per_gate_and_per_evaluation(self):
+        plan = Plan.compile(json.dumps({
+            "rollgate": 1, "name": "bytes", "facts": {"s": {"type": "string"}},
+            "stages": [{"id": "a", "gates": [{"id": "g", "expr": "size(s + s) > 0"}]}]}))
+        session = Session(plan)
+        session.set_inputs({"facts": {"s": "abcdef"}})
+        session.set_options(SessionOptions(max_bytes=8))
+        gate = session.evaluate("2026-11-23T10:00:00Z").gates("a")[0]
+        self.assertEqual(gate.status, GateStatus.ERROR)
+        self.assertIn("max_bytes limit exceeded: more than 8 bytes built", gate.message)
+        session.set_options(SessionOptions(max_total_bytes=8))
+        with self.assertRaises(RollgateError) as cm:
+            session.evaluate("2026-11-23T10:00:00Z")
+        self.assertEqual(cm.exception.code, Status.ELIMIT)
+        self.assertIn("max_total_bytes", str(cm.exception))
+
     def test_cancellation_set_before_the_call(self):
         flag = rollgate.Cancellation()
         self.session.set_options(SessionOptions(cancel=flag))

@@ -100,24 +100,32 @@ bool operator==(const Type& a, const Type& b) {
 
 namespace {
 
-// A small recursive-descent reader for declared types.
+// A small recursive-descent reader for declared types.  It recurses once a
+// level of list( or map(, so it counts levels and stops at kMaxTypeNesting.
 class TypeReader {
  public:
   explicit TypeReader(std::string_view text) : text_(text) {}
 
-  std::optional<Type> read_all() {
+  TypeReading read_all() {
     auto t = read();
     skip_space();
-    if (!t || pos_ != text_.size()) return std::nullopt;
-    return t;
+    if (!t || pos_ != text_.size()) return {std::nullopt, std::move(limit_problem_)};
+    return {std::move(t), {}};
   }
 
  private:
   std::optional<Type> read() {
     const std::string_view word = read_word();
-    if (word == "list") return read_list();
-    if (word == "map") return read_map();
-    return simple(word);
+    if (word != "list" && word != "map") return simple(word);
+    if (depth_ == kMaxTypeNesting) {
+      limit_problem_ = "type nested more than " + std::to_string(kMaxTypeNesting) +
+                       " levels deep (at byte " + std::to_string(pos_ - word.size()) + ")";
+      return std::nullopt;
+    }
+    ++depth_;
+    auto t = word == "list" ? read_list() : read_map();
+    --depth_;
+    return t;
   }
 
   std::optional<Type> read_list() {
@@ -178,12 +186,20 @@ class TypeReader {
 
   std::string_view text_;
   size_t pos_ = 0;
+  size_t depth_ = 0;  // list( and map( open around pos_
+  std::string limit_problem_;
 };
 
 }  // namespace
 
-std::optional<Type> parse_type(std::string_view text) {
+TypeReading read_type(std::string_view text) {
+  if (text.size() > kMaxTypeTextBytes)
+    return {std::nullopt, "type of " + std::to_string(text.size()) +
+                              " bytes, longer than the limit of " +
+                              std::to_string(kMaxTypeTextBytes)};
   return TypeReader(text).read_all();
 }
+
+std::optional<Type> parse_type(std::string_view text) { return read_type(text).type; }
 
 }  // namespace rollgate::cel

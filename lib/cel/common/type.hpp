@@ -2,6 +2,7 @@
 // checked type of a gate expression.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <optional>
 #include <string>
@@ -57,9 +58,29 @@ class Type {
   std::shared_ptr<const std::string> name_;  // TypeParam
 };
 
-// Parses a declared type as written in a plan: bool int uint double string
-// bytes timestamp duration dyn list(T) map(K,V) (white space allowed).
-// Returns nullopt for anything else.
+// Limits on a declared type's text (docs/LIMITS.md).  The reader, and the
+// checker's walks over the type (equality, unification, spelling), recurse
+// once per level: the nesting cap keeps that recursion shallow whatever the
+// plan says.  Real facts nest two or three levels (a map of lists); 32 is
+// ten times that.  The length cap bounds the whole type, balanced maps
+// included (a map nests two types a level, so nesting alone would not).
+inline constexpr size_t kMaxTypeNesting = 32;
+inline constexpr size_t kMaxTypeTextBytes = 1024;
+
+// A declared type read from its text, or why not.
+struct TypeReading {
+  std::optional<Type> type;
+  // When a limit refused the text: which and where, e.g. "type nested more
+  // than 32 levels deep (at byte 160)".  Empty when the text is not a type.
+  std::string limit_problem;
+};
+
+// Reads a declared type as written in a plan: bool int uint double string
+// bytes timestamp duration dyn list(T) map(K,V) (white space allowed),
+// within kMaxTypeTextBytes and kMaxTypeNesting.  Linear in the text.
+TypeReading read_type(std::string_view text);
+
+// read_type(text).type: nullopt for anything else or past a limit.
 std::optional<Type> parse_type(std::string_view text);
 
 }  // namespace rollgate::cel

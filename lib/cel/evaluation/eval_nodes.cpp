@@ -465,6 +465,7 @@ Value ListBuilderNode::eval(Frame& frame) const {
     }
     accu.append(transform_->eval(frame));
     if (accu.items.size() > frame.limits->max_list_size) return frame.stop_with(Stop::ListSize);
+    if (!frame.count_bytes(sizeof(Value))) return frame.stop_with(Stop::Bytes);
   }
   return std::move(accu).result();
 }

@@ -188,10 +188,17 @@ class Planner {
   // The shapes the map and filter macros expand to: accu = [], condition
   // true, step `accu + [t]` or `p ? accu + [t] : accu`, result accu, with
   // p and t not reading the accumulator.
+  // The accumulator's `[]`, as written or folded to a constant (constant
+  // folding runs before planning and turns it into one).
+  static bool is_empty_list(const Expr& e) {
+    if (e.kind == ExprKind::List) return e.args.empty();
+    return e.kind == ExprKind::Const && e.constant.kind() == Value::Kind::List && e.constant.as_list().empty();
+  }
+
   NodePtr list_builder(const ComprehensionExpr& c, NodePtr& range) {
     const Expr& init = *c.accu_init;
     const Expr& cond = *c.loop_condition;
-    if (init.kind != ExprKind::List || !init.args.empty() ||
+    if (!is_empty_list(init) ||
         !is_ident(*c.result, c.accu_var) || cond.kind != ExprKind::Const ||
         cond.constant.kind() != Value::Kind::Bool || !cond.constant.as_bool())
       return nullptr;

@@ -18,7 +18,7 @@ namespace rollgate::cel::detail {
 
 // Why an evaluation stopped before its end (Frame::stop): a limit of
 // Limits, or an interruption from outside.
-enum class Stop : unsigned char { None, Cost, Iterations, StringBytes, ListSize, Cancelled, Deadline };
+enum class Stop : unsigned char { None, Cost, Iterations, StringBytes, ListSize, Bytes, Cancelled, Deadline };
 
 // The state of one evaluation: the activation, the comprehension variables,
 // the iterations run against their limit, and whether a limit stopped it.
@@ -34,6 +34,9 @@ struct Frame {
   // to poll the cancellation flag and the clock).
   uint64_t next_checkpoint = kDefaultMaxIterations;
   bool cost_binds = false;  // iteration_limit comes from max_cost
+  // The bytes built so far (max_bytes): a string's length, a list's or
+  // map's element slots.
+  uint64_t bytes = 0;
   Stop stop = Stop::None;
 
   // Sets the limits of one evaluation.
@@ -49,22 +52,28 @@ struct Frame {
   }
 
   // `v`, unless it is a string, bytes, list or map larger than the limits
-  // allow: then the evaluation stops and this is the limit's error.
+  // allow, or it takes the bytes built past max_bytes: then the evaluation
+  // stops and this is the limit's error.
   Value built(Value v) {
     switch (v.kind()) {
       case Value::Kind::String:
       case Value::Kind::Bytes:
         if (v.as_string().size() > limits->max_string_bytes) return stop_with(Stop::StringBytes);
-        break;
+        return count_bytes(v.as_string().size()) ? v : stop_with(Stop::Bytes);
       case Value::Kind::List:
         if (v.as_list().size() > limits->max_list_size) return stop_with(Stop::ListSize);
-        break;
+        return count_bytes(v.as_list().size() * sizeof(Value)) ? v : stop_with(Stop::Bytes);
       case Value::Kind::Map:
         if (v.as_map().size() > limits->max_list_size) return stop_with(Stop::ListSize);
-        break;
-      default: break;
+        return count_bytes(v.as_map().size() * 2 * sizeof(Value)) ? v : stop_with(Stop::Bytes);
+      default: return v;
     }
-    return v;
+  }
+
+  // Adds `n` to the bytes built; false past max_bytes.
+  bool count_bytes(uint64_t n) {
+    bytes = n > UINT64_MAX - bytes ? UINT64_MAX : bytes + n;
+    return bytes <= limits->max_bytes;
   }
 
   // Stops the evaluation for `why`; returns stopped_error().

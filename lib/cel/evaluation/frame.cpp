@@ -20,6 +20,7 @@ uint64_t checkpoint_after(const Frame& frame) {
 void Frame::begin(const Limits& l, uint64_t iterations_allowed, bool from_cost) {
   limits = &l;
   iterations = 0;
+  bytes = 0;
   iteration_limit = iterations_allowed;
   cost_binds = from_cost;
   stop = Stop::None;
@@ -57,6 +58,7 @@ Value Frame::stopped_error() const {
     case Stop::ListSize:
       return Value::error(
           limit_exceeded_message("max_list_size", limits->max_list_size, "elements in a list or map"));
+    case Stop::Bytes: return Value::error(limit_exceeded_message("max_bytes", limits->max_bytes, "bytes built"));
     case Stop::Cancelled: return Value::error("evaluation cancelled");
     case Stop::Deadline: return Value::error("evaluation deadline passed");
     case Stop::None: break;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <utility>
 
 namespace rollgate::cel::detail {
 
@@ -52,12 +53,62 @@ std::shared_ptr<const re2::RE2> cached_pattern(std::string_view pattern) {
   return compiled;
 }
 
+// The position just past the character class opening at `open` ('['):
+// a leading '^' and ']' are members, escapes and [:name:] are skipped, so
+// that a '(' or ')' inside the class is not taken for a group.
+size_t skip_class(std::string_view pattern, size_t open) {
+  size_t i = open + 1;
+  if (i < pattern.size() && pattern[i] == '^') ++i;
+  if (i < pattern.size() && pattern[i] == ']') ++i;
+  while (i < pattern.size() && pattern[i] != ']') {
+    if (pattern[i] == '\\') {
+      i += 2;
+    } else if (pattern.substr(i, 2) == "[:") {
+      const size_t close = pattern.find(":]", i + 2);
+      i = close == std::string_view::npos ? pattern.size() : close + 2;
+    } else {
+      ++i;
+    }
+  }
+  return std::min(i + 1, pattern.size());
+}
+
+// The position just past the escape at `backslash`: \Q...\E quotes
+// everything up to \E, any other escape is two bytes (or more, harmlessly
+// read as plain characters after the first two).
+size_t skip_escape(std::string_view pattern, size_t backslash) {
+  if (pattern.substr(backslash, 2) != "\\Q") return backslash + 2;
+  const size_t end = pattern.find("\\E", backslash + 2);
+  return end == std::string_view::npos ? pattern.size() : end + 2;
+}
+
 }  // namespace
 
-Value regex_search(std::string_view text, std::string_view pattern) {
+std::string pattern_limit_problem(std::string_view pattern) {
   if (pattern.size() > kMaxPatternBytes)
-    return Value::error("matches(): regular expression longer than " +
-                        std::to_string(kMaxPatternBytes) + " bytes");
+    return "matches(): regular expression of " + std::to_string(pattern.size()) +
+           " bytes, longer than the limit of " + std::to_string(kMaxPatternBytes);
+  size_t depth = 0;
+  for (size_t i = 0; i < pattern.size();) {
+    const char c = pattern[i];
+    if (c == '\\') {
+      i = skip_escape(pattern, i);
+    } else if (c == '[') {
+      i = skip_class(pattern, i);
+    } else {
+      if (c == '(' && ++depth > kMaxPatternNesting)
+        return "matches(): regular expression nesting groups more than " +
+               std::to_string(kMaxPatternNesting) + " deep (at byte " + std::to_string(i) + ")";
+      if (c == ')' && depth > 0) --depth;
+      ++i;
+    }
+  }
+  return std::string();
+}
+
+Value regex_search(std::string_view text, std::string_view pattern) {
+  if (std::string problem = pattern_limit_problem(pattern); !problem.empty())
+    return Value::error(std::move(problem));
   const auto re = cached_pattern(pattern);
   if (!re->ok()) {
     // At most 64 bytes of the pattern, cut at a character boundary.

@@ -315,19 +315,44 @@ std::optional<Zone> load_zone(const std::string& name) {
   return parse_tzif(data);
 }
 
-// Zones are read once and shared; evaluation may run on many threads.
-std::shared_ptr<const Zone> find_zone(std::string_view name) {
-  static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const Zone>, std::less<>> cache;
-  const std::lock_guard<std::mutex> lock(mutex);
-  if (const auto it = cache.find(name); it != cache.end()) return it->second;
-  std::shared_ptr<const Zone> zone;
-  if (safe_zone_name(name)) {
+// Zones read so far, by name (nullptr for a name without a zone), shared:
+// evaluation may run on many threads, and a zone in use stays alive when
+// the cache is emptied.  Emptied when full rather than kept in LRU order:
+// simpler, and the few zones a plan uses come straight back.
+class ZoneCache {
+ public:
+  std::shared_ptr<const Zone> find(std::string_view name) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (const auto it = zones_.find(name); it != zones_.end()) return it->second;
+    std::shared_ptr<const Zone> zone;
     if (auto loaded = load_zone(std::string(name)))
       zone = std::make_shared<const Zone>(std::move(*loaded));
+    if (zones_.size() >= kMaxCachedZones) zones_.clear();
+    zones_.emplace(std::string(name), zone);
+    return zone;
   }
-  cache.emplace(std::string(name), zone);
-  return zone;
+
+  size_t size() {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    return zones_.size();
+  }
+
+ private:
+  std::mutex mutex_;
+  std::map<std::string, std::shared_ptr<const Zone>, std::less<>> zones_;
+};
+
+// The process's one cache, made on first use.
+ZoneCache& zone_cache() {
+  static ZoneCache cache;
+  return cache;
+}
+
+std::shared_ptr<const Zone> find_zone(std::string_view name) {
+  // Names that cannot be a zone file are refused without a look on disk and
+  // take no place in the cache.
+  if (name.size() > kMaxZoneNameBytes || !safe_zone_name(name)) return nullptr;
+  return zone_cache().find(name);
 }
 
 }  // namespace
@@ -338,5 +363,7 @@ std::optional<int64_t> utc_offset(std::string_view name, int64_t unix_seconds) {
   if (const auto zone = find_zone(name)) return zone->offset_at(unix_seconds);
   return std::nullopt;
 }
+
+size_t cached_zone_count() { return zone_cache().size(); }
 
 }  // namespace rollgate::cel::detail
