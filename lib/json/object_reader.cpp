@@ -139,8 +139,10 @@ std::optional<cel::Duration> ObjectReader::duration(std::string_view field) {
     error(DiagnosticKind::BadValue, field,
           "'" + *text + "' is not a duration (write it as CEL does: \"72h\", \"30m\", \"1.5h\")");
   } else if (*d < cel::Duration{}) {
+    // Appended rather than "'" + std::string(...): GCC 12 at -O3 reports a
+    // false -Wrestrict in that operator+ (support/gcc_restrict_false_positive.hpp).
     error(DiagnosticKind::OutOfRange, field,
-          "'" + std::string(field) + "' must not be negative, not '" + *text + "'");
+          std::string("'").append(field).append("' must not be negative, not '").append(*text).append("'"));
     return std::nullopt;
   }
   return d;
