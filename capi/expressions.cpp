@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "capi_internal.hpp"
-#include "cel/syntax/parser.hpp"
 #include "engine/expression_probe.hpp"
 #include "report/probe_json.hpp"
 #include "text/suggest.hpp"
@@ -15,14 +14,10 @@ namespace {
 using namespace rollgate;
 
 // Problems located within the expression itself: no file, no pointer.
-std::vector<Diagnostic> expression_problems(std::string_view source,
-                                            const std::vector<cel::CompileIssue>& issues) {
-  // As for a gate: the parser's issues when it does not parse, else the
-  // checker's (plan/gate_loader.cpp).
-  const DiagnosticKind kind =
-      cel::detail::parse(source).error ? DiagnosticKind::CelSyntax : DiagnosticKind::CelType;
+std::vector<Diagnostic> expression_problems(const engine::ExpressionProbe& probe) {
+  const DiagnosticKind kind = probe.parsed ? DiagnosticKind::CelType : DiagnosticKind::CelSyntax;
   std::vector<Diagnostic> problems;
-  for (const cel::CompileIssue& issue : issues) {
+  for (const cel::CompileIssue& issue : probe.issues) {
     Diagnostic d;
     d.kind = to_string(kind);
     d.message = issue.message;
@@ -56,7 +51,7 @@ ROLLGATE_API rollgate_status rollgate_session_evaluate_expr(char** json, size_t*
     const engine::Activation activation = engine::make_activation(plan, *session->inputs, now);
     const engine::ExpressionProbe probe = engine::probe_expression(
         plan, activation, source, session->options.gate, (flags & ROLLGATE_EXPR_OPERANDS) != 0);
-    if (!probe.issues.empty()) return capi::fail(err, ROLLGATE_EINPUT, expression_problems(source, probe.issues));
+    if (!probe.issues.empty()) return capi::fail(err, ROLLGATE_EINPUT, expression_problems(probe));
     return capi::copy_out(json, json_len, report::probe_json(plan, *session->inputs, now, source, probe));
   });
 }

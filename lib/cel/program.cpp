@@ -161,6 +161,7 @@ CompileResult compile_with(std::string_view source, const Environment& env,
   ParseResult parsed = parse(source, parse_options);
   CompileResult result;
   if (parsed.error) {
+    result.parsed = false;
     result.issues.push_back(
         make_issue(source, parsed.error->message, parsed.error->offset));
     return result;

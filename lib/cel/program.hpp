@@ -107,6 +107,9 @@ class Program {
 struct CompileResult {
   std::shared_ptr<const Program> program;  // null when issues is not empty
   std::vector<CompileIssue> issues;
+  // False when the issues are the parser's (the text does not parse), true
+  // when it parsed and the issues are the checker's.
+  bool parsed = true;
   bool ok() const { return program != nullptr; }
 };
 

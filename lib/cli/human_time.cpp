@@ -78,4 +78,10 @@ std::int64_t parse_duration_seconds(std::string_view cel_duration) {
 
 std::string format_share(double share) { return std::to_string(std::lround(share * 100)) + "%"; }
 
+std::string format_since(rollgate::Timestamp since, rollgate::Timestamp now) {
+  std::string out = "since " + format_instant(since);
+  if (since != now) out += " (" + format_relative(since, now) + ")";
+  return out;
+}
+
 }  // namespace rollgate::cli

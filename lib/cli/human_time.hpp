@@ -27,6 +27,10 @@ std::string format_span(std::int64_t seconds);
 // `then` seen from `now`: "2h ago", "in 3d", or "now".
 std::string format_relative(rollgate::Timestamp then, rollgate::Timestamp now);
 
+// "since 2026-11-23 09:00 UTC (2h ago)"; without the part in parentheses
+// when `since` is `now` (a status taken at this evaluation).
+std::string format_since(rollgate::Timestamp since, rollgate::Timestamp now);
+
 // A CEL duration as the report writes it ("259200s", "1.5s") in whole
 // seconds (fractions dropped).  Throws std::runtime_error on other text.
 std::int64_t parse_duration_seconds(std::string_view cel_duration);

@@ -160,8 +160,7 @@ class TextReport {
     for (const DriftView& drift : report_.drift) {
       const Piece status = status_piece(drift.status);
       const rollgate::Timestamp since = parse_instant(drift.since);
-      std::string when = " since " + format_instant(since);
-      if (since != now_) when += " (" + format_relative(since, now_) + ")";
+      const std::string when = " " + format_since(since, now_);
       const std::size_t fixed = 9 + 1 + status.width + display_width(when);
       line("  drift: " + value(drift.gate, room_after(fixed)) + " " + status.text + when);
       const auto gate = gate_by_id.find(drift.gate);

@@ -50,6 +50,7 @@ ExpressionProbe probe_expression(const plan::Plan& plan, const Activation& activ
   cel::CompileResult compiled = cel::compile(source, plan.environment);
   if (!compiled.ok()) {
     probe.issues = std::move(compiled.issues);
+    probe.parsed = compiled.parsed;
     return probe;
   }
   probe.type = compiled.program->result_type();

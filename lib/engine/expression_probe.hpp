@@ -29,6 +29,7 @@ struct ProbeNode {
 
 struct ExpressionProbe {
   std::vector<cel::CompileIssue> issues;  // not empty: it does not compile
+  bool parsed = true;                      // false when the issues are the parser's
   cel::Type type;                          // the checker's type (dyn where it cannot tell)
   std::vector<int> fact_slots;             // the facts it reads (plan.facts indices)
   ProbeNode root;

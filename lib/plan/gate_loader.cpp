@@ -1,6 +1,5 @@
 #include "plan/plan_loader.hpp"
 
-#include "cel/syntax/parser.hpp"
 #include "plan/definition_digest.hpp"
 #include "text/suggest.hpp"
 
@@ -96,7 +95,7 @@ void PlanLoader::compile_gate(Gate& gate, const PendingGate& pending) {
     program = it->second;
   } else {
     cel::CompileResult compiled = cel::compile(gate.expr, plan_->environment);
-    report_compile_issues(compiled.issues, gate, pending);
+    report_compile_issues(compiled, pending);
     if (!compiled.ok()) return;
     program = std::move(compiled.program);
     programs_.emplace(expr, program);
@@ -112,18 +111,14 @@ void PlanLoader::compile_gate(Gate& gate, const PendingGate& pending) {
   gate.program = std::move(program);
 }
 
-void PlanLoader::report_compile_issues(const std::vector<cel::CompileIssue>& issues, const Gate& gate,
-                                       const PendingGate& pending) {
-  if (issues.empty()) return;
-  // compile() parses, then checks: the issues are the parser's when the
-  // text does not parse (asked again only here, on the error path).
-  const DiagnosticKind kind =
-      cel::detail::parse(gate.expr).error ? DiagnosticKind::CelSyntax : DiagnosticKind::CelType;
+void PlanLoader::report_compile_issues(const cel::CompileResult& compiled, const PendingGate& pending) {
+  if (compiled.issues.empty()) return;
+  const DiagnosticKind kind = compiled.parsed ? DiagnosticKind::CelType : DiagnosticKind::CelSyntax;
   const std::string pointer = expr_pointer(pending);
   const std::string subject = gate_subject(pending);
   const std::string_view raw_expr(pending.raw_expr->data(), pending.raw_expr->size());
   Substitution sub = substitute(raw_expr, *pending.combination);
-  for (const cel::CompileIssue& issue : issues) {
+  for (const cel::CompileIssue& issue : compiled.issues) {
     size_t raw_offset = sub.source_offsets[std::min(issue.offset, sub.source_offsets.size() - 1)];
     json::TextPosition p = doc_.map.position_in_string(pointer, raw_offset);
     Diagnostic d = located(kind, pointer, issue.message, "gate", subject);

@@ -104,8 +104,7 @@ class PlanLoader {
                      const std::string& subject_kind = "", const std::string& subject = "",
                      bool at_key = false) const;
   // The CEL compiler's problems with a gate's expression as diagnostics.
-  void report_compile_issues(const std::vector<cel::CompileIssue>& issues, const Gate& gate,
-                             const PendingGate& pending);
+  void report_compile_issues(const cel::CompileResult& compiled, const PendingGate& pending);
   // A gate's subject in diagnostics: "stage/gate" with the stage's id and
   // the gate's id as written (a matrix stage's own id, not an expansion's).
   std::string gate_subject(const PendingGate& pending) const;
