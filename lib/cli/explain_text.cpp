@@ -44,12 +44,22 @@ class Section {
   std::string label_;
 };
 
+// " since … (2h ago)" after a status; "" for a report time that is absent.
+std::string since_suffix(rollgate::Timestamp since, rollgate::Timestamp now) {
+  std::string out(1, ' ');
+  out += format_since(since, now);
+  return out;
+}
+std::string since_suffix(std::string_view since, rollgate::Timestamp now) {
+  return since.empty() ? std::string() : since_suffix(parse_instant(since), now);
+}
+
 void write_stage(std::ostringstream& out, const Explanation& e, const TextStyle& style, rollgate::Timestamp now) {
   const StageView& s = e.stage;
   out << style.heading("STAGE " + printable(s.id));
   if (!s.title.empty()) out << "  " << shorten_words(printable(s.title), kWidth - 8 - display_width(s.id));
   out << '\n';
-  Section(out, "status").line(style.symbol(s.status) + style.status(s.status, s.status) + (s.since.empty() ? "" : " " + format_since(parse_instant(s.since), now)));
+  Section(out, "status").line(style.symbol(s.status) + style.status(s.status, s.status) + since_suffix(s.since, now));
   if (!s.owner.empty()) Section(out, "owner").wrapped(s.owner);
   if (s.score) {
     Section(out, "score").line(std::to_string(int(*s.score * 100 + 0.5)) + "% (min_score " +
@@ -73,7 +83,7 @@ void write_stage(std::ostringstream& out, const Explanation& e, const TextStyle&
                       2);
   if (s.approvals.empty() && e.approvals.empty()) approvals.line(style.dim("none required"));
   Section drift(out, "drift");
-  for (const DriftView& d : e.drift) drift.line(printable(d.gate) + " " + style.status(d.status, d.status) + (d.since.empty() ? "" : " " + format_since(parse_instant(d.since), now)));
+  for (const DriftView& d : e.drift) drift.line(printable(d.gate) + " " + style.status(d.status, d.status) + since_suffix(d.since, now));
   if (e.drift.empty()) drift.line(style.dim("none"));
 }
 
@@ -119,7 +129,7 @@ void write_gate(std::ostringstream& out, const GateExplanation& g, const TextSty
   if (!g.plan.owner.empty()) head += ", owner " + printable(g.plan.owner);
   if (!g.plan.category.empty()) head += ", category " + printable(g.plan.category);
   out << '\n' << head << '\n';
-  Section(out, "status").line(style.symbol(status) + style.status(status, status) + " " + format_since(g.result.since, now) +
+  Section(out, "status").line(style.symbol(status) + style.status(status, status) + since_suffix(g.result.since, now) +
                               (g.result.drift ? ", drifting" : ""));
   Section(out, "message").wrapped(g.result.message);
   Section(out, "expr").wrapped(g.plan.expression);

@@ -53,7 +53,9 @@ std::string format_span(std::int64_t seconds) {
     // never "2d 5m"): a person reads the order of magnitude.
     if (written == 1 && count == 0) break;
     if (count == 0) continue;
-    out += (written ? " " : "") + std::to_string(count) + unit.letter;
+    if (written) out += ' ';
+    out += std::to_string(count);
+    out += unit.letter;
     left -= count * unit.seconds;
     if (++written == 2) break;
   }

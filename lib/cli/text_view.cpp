@@ -160,7 +160,7 @@ class TextReport {
     for (const DriftView& drift : report_.drift) {
       const Piece status = status_piece(drift.status);
       const rollgate::Timestamp since = parse_instant(drift.since);
-      const std::string when = " " + format_since(since, now_);
+      const std::string when = std::string(" ").append(format_since(since, now_));
       const std::size_t fixed = 9 + 1 + status.width + display_width(when);
       line("  drift: " + value(drift.gate, room_after(fixed)) + " " + status.text + when);
       const auto gate = gate_by_id.find(drift.gate);
