@@ -2,6 +2,7 @@
 // C++ exception on this side of the ABI.
 #pragma once
 
+#include <cstring>
 #include <memory>
 #include <new>
 #include <string>
@@ -12,10 +13,13 @@
 #include "engine/evaluation_limits.hpp"
 #include "engine/incremental.hpp"
 #include "engine/inputs.hpp"
+#include "json/document_limits.hpp"
 #include "plan/model.hpp"
+#include "plan/plan_limits.hpp"
 #include "plan_outline.hpp"
 #include "report_texts.hpp"
 #include "state/state.hpp"
+#include "state/state_json.hpp"
 #include "rollgate.h"
 #include "support/diagnostic.hpp"
 
@@ -51,6 +55,10 @@ struct rollgate_session {
   // Limits, deadline and cancellation flag of its evaluations
   // (rollgate_session_set_options; capi/session_options.cpp).
   rollgate::engine::EvaluationOptions options;
+  // Bounds on the documents it reads (rollgate_session_options version 3):
+  // facts, progress and what-if patches, and state.
+  rollgate::json::DocumentLimits input_limits;
+  rollgate::json::DocumentLimits state_limits = rollgate::state::kDefaultStateLimits;
 
   // The session's state: restored, else the last evaluation's (or null).
   std::shared_ptr<const rollgate::state::State> state() const {
@@ -83,6 +91,17 @@ rollgate_status fail(rollgate_error** err, rollgate_status code, DiagnosticKind 
 // Fails with ROLLGATE_ELIMIT, ROLLGATE_ETIMEOUT or ROLLGATE_ECANCELLED for
 // an evaluation its session's options stopped (capi/session_options.cpp).
 rollgate_status stopped(rollgate_error** err, const engine::EvaluationStopped& stop);
+
+// rollgate_plan_compile and rollgate_plan_compile_with: compiles a plan
+// within `limits` into *out; `function` names the caller in errors
+// (capi/plan_options.cpp).
+rollgate_status compile_plan(const char* function, rollgate_plan** out, const char* json, size_t json_len,
+                             const char* file_name, const plan::PlanLimits& limits, rollgate_error** err);
+
+// Fails with ROLLGATE_EINVAL unless `depth` (a max_json_depth option of
+// `function`'s) is at most json::kMostJsonDepth; returns ROLLGATE_OK when
+// it is.
+rollgate_status check_json_depth(rollgate_error** err, const char* function, uint64_t depth);
 
 // Fails with ROLLGATE_EINVAL naming the function and the argument that is
 // NULL: "rollgate_session_evaluate: out is NULL".
@@ -121,6 +140,19 @@ rollgate_status guarded(rollgate_error** err, Body&& body) noexcept {
   } catch (...) {
     return ROLLGATE_EINTERNAL;
   }
+}
+
+// The number a caller passed where the header declares a C enum.  C lets a
+// caller pass any int there, and the functions refuse what is out of range;
+// but in C++ merely reading an enum object whose value is outside the
+// enum's range is undefined behaviour (UBSan's -fsanitize=enum found it,
+// tests/fuzz), so the value is copied out as the int it is, then checked.
+template <class Enum>
+int enum_value(const Enum& e) noexcept {
+  static_assert(sizeof(Enum) == sizeof(int), "C enums are int-sized on every ABI rollgate supports");
+  int value;
+  std::memcpy(&value, &e, sizeof value);
+  return value;
 }
 
 }  // namespace rollgate::capi

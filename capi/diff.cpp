@@ -20,13 +20,14 @@ ROLLGATE_API rollgate_status rollgate_plan_diff(char** out, size_t* out_len, int
     if (!out) return null_argument(err, "rollgate_plan_diff", "out");
     if (!old_plan) return null_argument(err, "rollgate_plan_diff", "old_plan");
     if (!new_plan) return null_argument(err, "rollgate_plan_diff", "new_plan");
-    if (format != ROLLGATE_FORMAT_JSON && format != ROLLGATE_FORMAT_TEXT)
+    const int format_value = rollgate::capi::enum_value(format);
+    if (format_value != ROLLGATE_FORMAT_JSON && format_value != ROLLGATE_FORMAT_TEXT)
       return fail(err, ROLLGATE_EINVAL,
-                  "unknown format " + std::to_string(int(format)) +
+                  "unknown format " + std::to_string(format_value) +
                       " (ROLLGATE_FORMAT_JSON or ROLLGATE_FORMAT_TEXT)");
     rollgate::diff::PlanDiff diff = rollgate::diff::diff_plans(*old_plan->plan, *new_plan->plan);
     std::string text =
-        format == ROLLGATE_FORMAT_JSON ? rollgate::diff::to_json(diff) : rollgate::diff::to_text(diff);
+        format_value == ROLLGATE_FORMAT_JSON ? rollgate::diff::to_json(diff) : rollgate::diff::to_text(diff);
     rollgate_status status = copy_out(out, out_len, text);
     if (status == ROLLGATE_OK && loosened) *loosened = diff.loosened ? 1 : 0;
     return status;

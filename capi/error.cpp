@@ -1,6 +1,7 @@
 // Status codes and error objects of the C ABI.
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "capi_internal.hpp"
 
@@ -36,11 +37,12 @@ rollgate_status fail(rollgate_error** err, rollgate_status code, std::vector<Dia
   if (!err) return code;
   for (Diagnostic& d : problems)
     if (d.kind.empty()) d.kind = default_kind(code);
-  auto* e = new rollgate_error;
+  // Owned here until complete: building the message may run out of memory.
+  auto e = std::make_unique<rollgate_error>();
   e->code = code;
   e->message = to_string(problems);
   e->problems = std::move(problems);
-  *err = e;
+  *err = e.release();
   return code;
 }
 
@@ -95,7 +97,7 @@ using rollgate::capi::null_argument;
 extern "C" {
 
 ROLLGATE_API const char* rollgate_status_string(rollgate_status status) {
-  switch (static_cast<int>(status)) {
+  switch (rollgate::capi::enum_value(status)) {
     case ROLLGATE_OK: return "ok";
     case ROLLGATE_EINVAL: return "invalid argument";
     case ROLLGATE_EJSON: return "malformed JSON";

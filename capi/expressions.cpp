@@ -46,6 +46,11 @@ ROLLGATE_API rollgate_status rollgate_session_evaluate_expr(char** json, size_t*
       return capi::fail(err, ROLLGATE_EINVAL, "rollgate_session_evaluate_expr: unknown flags " + std::to_string(flags));
     if (nanos < 0 || nanos > 999'999'999) return capi::fail(err, ROLLGATE_EINVAL, "nanos must be in 0..999999999");
     const std::string_view source = capi::input_text(expr, expr_len);
+    // Bounded as a gate's expression is by default, before it is parsed.
+    if (source.size() > plan::kDefaultMaxExpressionBytes)
+      return capi::fail(err, ROLLGATE_EINPUT, DiagnosticKind::Limit,
+                        "an expression of " + std::to_string(source.size()) + " bytes, longer than the limit of " +
+                            std::to_string(plan::kDefaultMaxExpressionBytes) + " (max_expression_bytes)");
     const cel::Timestamp now{unix_seconds, nanos};
     const plan::Plan& plan = *session->plan;
     const engine::Activation activation = engine::make_activation(plan, *session->inputs, now);

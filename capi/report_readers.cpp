@@ -44,13 +44,13 @@ constexpr int kGateStatuses = ROLLGATE_GATE_SOAKING + 1;
 extern "C" {
 
 ROLLGATE_API const char* rollgate_stage_status_string(rollgate_stage_status status) {
-  int value = static_cast<int>(status);
+  const int value = rollgate::capi::enum_value(status);
   return value >= 0 && value < kStageStatuses ? rollgate::engine::to_string(static_cast<StageStatus>(value))
                                               : "unknown status";
 }
 
 ROLLGATE_API const char* rollgate_gate_status_string(rollgate_gate_status status) {
-  int value = static_cast<int>(status);
+  const int value = rollgate::capi::enum_value(status);
   return value >= 0 && value < kGateStatuses ? rollgate::engine::to_string(static_cast<GateStatus>(value))
                                              : "unknown status";
 }

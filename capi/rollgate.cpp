@@ -89,18 +89,8 @@ ROLLGATE_API rollgate_status rollgate_timestamp_format(char** text, size_t* text
 ROLLGATE_API rollgate_status rollgate_plan_compile(rollgate_plan** out, const char* json,
                                                    size_t json_len, const char* file_name,
                                                    rollgate_error** err) {
-  return guarded(err, [&]() -> rollgate_status {
-    if (out) *out = nullptr;
-    if (!out) return null_argument(err, "rollgate_plan_compile", "out");
-    if (!json) return null_argument(err, "rollgate_plan_compile", "json");
-    rollgate::plan::LoadResult loaded =
-        rollgate::plan::load_plan(input_text(json, json_len), file_name_or_none(file_name));
-    if (!loaded.plan)
-      return fail(err, loaded.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EPLAN, std::move(loaded.errors));
-    rollgate::capi::PlanOutline outline(*loaded.plan);  // for the plan readers, once
-    *out = new rollgate_plan{std::move(loaded.plan), std::move(outline)};
-    return ROLLGATE_OK;
-  });
+  return rollgate::capi::compile_plan("rollgate_plan_compile", out, json, json_len, file_name,
+                                      rollgate::plan::PlanLimits{}, err);
 }
 
 ROLLGATE_API void rollgate_plan_free(rollgate_plan* plan) { delete plan; }
@@ -167,7 +157,7 @@ ROLLGATE_API rollgate_status rollgate_session_set_inputs(rollgate_session* sessi
     if (!json) return null_argument(err, "rollgate_session_set_inputs", "json");
     return take_inputs(*session,
                        rollgate::engine::load_inputs(*session->plan, input_text(json, json_len),
-                                                     file_name_or_none(file_name)),
+                                                     file_name_or_none(file_name), session->input_limits),
                        err);
   });
 }
@@ -180,7 +170,7 @@ ROLLGATE_API rollgate_status rollgate_session_update_inputs(rollgate_session* se
     if (!json) return null_argument(err, "rollgate_session_update_inputs", "json");
     return take_inputs(*session,
                        rollgate::engine::load_patch(*session->plan, *session->inputs, input_text(json, json_len),
-                                                    file_name_or_none(file_name)),
+                                                    file_name_or_none(file_name), session->input_limits),
                        err);
   });
 }
@@ -192,7 +182,7 @@ ROLLGATE_API rollgate_status rollgate_session_set_state(rollgate_session* sessio
     if (!session) return null_argument(err, "rollgate_session_set_state", "session");
     if (!json) return null_argument(err, "rollgate_session_set_state", "json");
     rollgate::state::StateResult loaded = rollgate::state::load_state(
-        *session->plan, input_text(json, json_len), file_name_or_none(file_name));
+        *session->plan, input_text(json, json_len), file_name_or_none(file_name), session->state_limits);
     if (!loaded.state) return fail(err, ROLLGATE_EINPUT, std::move(loaded.errors));
     session->evaluator.forget();
     session->restored = std::make_shared<const rollgate::state::State>(std::move(*loaded.state));
@@ -281,7 +271,8 @@ ROLLGATE_API rollgate_status rollgate_session_what_if(rollgate_report** out, rol
     rollgate::cel::Timestamp now{unix_seconds, nanos};
     if (rollgate_status bad = check_instant(err, *session, nanos, now)) return bad;
     rollgate::engine::InputsResult patched = rollgate::engine::load_patch(
-        *session->plan, *session->inputs, input_text(patch, patch_len), file_name_or_none(file_name));
+        *session->plan, *session->inputs, input_text(patch, patch_len), file_name_or_none(file_name),
+        session->input_limits);
     if (!patched.inputs)
       return fail(err, patched.malformed_json ? ROLLGATE_EJSON : ROLLGATE_EINPUT, std::move(patched.errors));
     // A full evaluation of the patched inputs, within the session's

@@ -261,6 +261,64 @@ ROLLGATE_API rollgate_status rollgate_plan_compile(
     rollgate_plan **out, const char *json, size_t json_len,
     const char *file_name, rollgate_error **err);
 
+/* Limits on the plans rollgate_plan_compile_with() compiles: how large the
+ * document may be and what it may declare and expand to.  Initialise with
+ * rollgate_plan_options_init() (or ROLLGATE_PLAN_OPTIONS_INIT), then change
+ * the fields you need.  A limit of 0 means its default, which
+ * docs/LIMITS.md ("Input limits") lists with the reasons for it; every
+ * default is far above a real plan (the 1,000,000-gate benchmark plan
+ * compiles under them).  A plan past a limit is refused with
+ * ROLLGATE_EPLAN (ROLLGATE_EJSON for the size and nesting of its text)
+ * and a problem of kind "limit" located where it goes past, naming the
+ * limit, e.g.
+ *   plan.json:3:13: /stages/0/id: a stage id of 5000 bytes, longer than
+ *   the limit of 1024 (max_id_bytes)  */
+typedef struct rollgate_plan_options {
+  unsigned int version;            /* ROLLGATE_PLAN_OPTIONS_VERSION */
+  /* The plan's JSON text, in bytes; a longer one is refused unread
+   * (64 MiB). */
+  uint64_t max_document_bytes;
+  /* Arrays and objects open at once in the text (64; at most 1000, above
+   * which the options are refused: the walks over a document recurse once
+   * a level). */
+  uint64_t max_json_depth;
+  uint64_t max_stages;             /* stages after matrix expansion (1,000,000) */
+  uint64_t max_gates;              /* gates after matrix expansion (10,000,000) */
+  uint64_t max_facts;              /* facts declared (1,000,000) */
+  /* The stages all matrix stages expand to, added up (100,000); one stage
+   * may make at most 1,000 whatever this says. */
+  uint64_t max_matrix_expansions;
+  /* The text the matrix stages' expansions copy, values substituted
+   * (64 MiB). */
+  uint64_t max_matrix_text_bytes;
+  /* Stage and gate ids (an expansion's included), fact names, the plan's
+   * name, roles, owners, categories and units, in bytes (1,024). */
+  uint64_t max_id_bytes;
+  uint64_t max_title_bytes;        /* the plan's and stages' titles (4,096) */
+  /* A gate's CEL expression after matrix substitution, in bytes (64 KiB);
+   * the parser's nesting limits (docs/LIMITS.md) apply within it. */
+  uint64_t max_expression_bytes;
+} rollgate_plan_options;
+
+#define ROLLGATE_PLAN_OPTIONS_VERSION 1
+#define ROLLGATE_PLAN_OPTIONS_INIT {ROLLGATE_PLAN_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+
+/* Initialises *options to the defaults of `version` (pass
+ * ROLLGATE_PLAN_OPTIONS_VERSION): every limit set to its default number,
+ * which 0 also means.  libgit2's git_*_options_init.
+ * Returns ROLLGATE_OK; ROLLGATE_EINVAL (NULL options, unknown version). */
+ROLLGATE_API rollgate_status rollgate_plan_options_init(
+    rollgate_plan_options *options, unsigned int version);
+
+/* rollgate_plan_compile() within the limits of `options` (copied; NULL:
+ * the defaults, as rollgate_plan_compile() uses).
+ * Returns what rollgate_plan_compile() returns, and ROLLGATE_EINVAL for
+ * options of an unknown version or a max_json_depth above 1000. */
+ROLLGATE_API rollgate_status rollgate_plan_compile_with(
+    rollgate_plan **out, const char *json, size_t json_len,
+    const char *file_name, const rollgate_plan_options *options,
+    rollgate_error **err);
+
 /* Frees a plan.  NULL is a harmless no-op.  Sessions made from the plan keep
  * it alive: freeing the plan first is safe. */
 ROLLGATE_API void rollgate_plan_free(rollgate_plan *plan);
@@ -700,12 +758,24 @@ typedef struct rollgate_session_options {
    * this how many a gate may make. */
   uint64_t max_bytes;
   uint64_t max_total_bytes;    /* the same for one whole evaluation */
+  /* Version 3.  The documents the session reads, refused past them with a
+   * problem of kind "limit" (ROLLGATE_EJSON; ROLLGATE_EINPUT for a state
+   * document, as for any state that cannot be used): the bytes of a facts,
+   * progress or what-if document (rollgate_session_set_inputs,
+   * _update_inputs, _what_if; 64 MiB), of a state document
+   * (rollgate_session_set_state; 1 GiB, since state grows with the plan:
+   * about 200 bytes a gate), and how deeply any of them nests (64; at most
+   * 1000).  These apply from the next call that reads a document. */
+  uint64_t max_document_bytes;
+  uint64_t max_state_bytes;
+  uint64_t max_json_depth;
 } rollgate_session_options;
 
-/* 2 added max_bytes and max_total_bytes; a caller compiled against version 1
- * passes 1 and gets their defaults. */
-#define ROLLGATE_SESSION_OPTIONS_VERSION 2
-#define ROLLGATE_SESSION_OPTIONS_INIT {ROLLGATE_SESSION_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
+/* 2 added max_bytes and max_total_bytes, 3 max_document_bytes,
+ * max_state_bytes and max_json_depth; a caller compiled against an earlier
+ * version passes it and gets the later fields' defaults. */
+#define ROLLGATE_SESSION_OPTIONS_VERSION 3
+#define ROLLGATE_SESSION_OPTIONS_INIT {ROLLGATE_SESSION_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0}
 
 /* Initialises *options to the defaults of `version` (pass
  * ROLLGATE_SESSION_OPTIONS_VERSION): every limit set to its default number
@@ -716,10 +786,10 @@ ROLLGATE_API rollgate_status rollgate_session_options_init(
     rollgate_session_options *options, unsigned int version);
 
 /* Sets the limits, deadline and cancellation flag of the session's next
- * evaluations (copied; the `cancel` pointer itself is kept).  NULL restores
- * the defaults.
+ * evaluations, and the limits of the documents it reads next (copied; the
+ * `cancel` pointer itself is kept).  NULL restores the defaults.
  * Returns ROLLGATE_OK; ROLLGATE_EINVAL (NULL session, unknown version,
- * deadline nanos out of range). */
+ * deadline nanos out of range, max_json_depth above 1000). */
 ROLLGATE_API rollgate_status rollgate_session_set_options(
     rollgate_session *session, const rollgate_session_options *options,
     rollgate_error **err);
@@ -837,8 +907,10 @@ ROLLGATE_API rollgate_status rollgate_session_what_if(
  * unknown flag, nanos out of range), ROLLGATE_EINPUT (the expression does
  * not compile: problems of kind "cel-syntax" or "cel-type", each with its
  * line and column within `expr`, no file and no pointer, and a suggestion
- * for an undeclared name), ROLLGATE_ENOMEM.  One thread at a time per
- * session, as for every session function. */
+ * for an undeclared name; or one of kind "limit" for an expression longer
+ * than 65,536 bytes, the default max_expression_bytes of a gate's),
+ * ROLLGATE_ENOMEM.  One thread at a time per session, as for every session
+ * function. */
 ROLLGATE_API rollgate_status rollgate_session_evaluate_expr(
     char **json, size_t *json_len, rollgate_session *session,
     const char *expr, size_t expr_len, unsigned int flags,

@@ -100,7 +100,11 @@ rollgate_status read_meta(engine::FactInput& fact, const rollgate_fact_meta* met
                                          meta->observed_at_nanos, function, "meta->observed_at", err))
     return bad;
   if (rollgate_status bad = read_text(fact.source, meta->source, "source", "fact", fact_name, err)) return bad;
-  return read_text(fact.evidence, meta->evidence, "evidence", "fact", fact_name, err);
+  if (rollgate_status bad = read_text(fact.evidence, meta->evidence, "evidence", "fact", fact_name, err)) return bad;
+  for (const auto& [field, text] : {std::pair{"source", &fact.source}, std::pair{"evidence", &fact.evidence}})
+    if (std::string problem = engine::fact_note_problem(field, *text); !problem.empty())
+      return input_problem(err, DiagnosticKind::Limit, "fact", fact_name, std::move(problem));
+  return ROLLGATE_OK;
 }
 
 void store_fact(rollgate_session& session, const plan::FactDecl& decl, std::optional<engine::FactInput> fact) {
@@ -159,7 +163,7 @@ rollgate_status read_progress(engine::StageProgress& p, const rollgate_progress&
   if (rollgate_status bad = capi::check_version(err, function, "rollgate_progress", in.version,
                                                 ROLLGATE_PROGRESS_VERSION))
     return bad;
-  int state = static_cast<int>(in.state);
+  const int state = capi::enum_value(in.state);
   if (state < ROLLGATE_PROGRESS_NOT_STARTED || state > ROLLGATE_PROGRESS_ROLLED_BACK)
     return fail(err, ROLLGATE_EINVAL,
                 std::string(function) + ": progress->state " + std::to_string(state) + " is not a rollgate_progress_state");

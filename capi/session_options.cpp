@@ -1,6 +1,7 @@
 // The C ABI of evaluation options: limits, a deadline and a cancellation
-// flag for a session's evaluations (engine/evaluation_limits.hpp), and the
-// errors of an evaluation they stop.
+// flag for a session's evaluations (engine/evaluation_limits.hpp), the
+// limits of the documents it reads, and the errors of an evaluation they
+// stop.
 #include <cstddef>
 #include <cstring>
 
@@ -26,12 +27,51 @@ bool same_gate_limits(const rollgate::cel::Limits& a, const rollgate::cel::Limit
          a.max_bytes == b.max_bytes;
 }
 
+// The limits of the documents a session reads (version 3), each 0 for its
+// default; a count past what size_t holds means no limit.
+struct DocumentOptions {
+  uint64_t max_document_bytes = 0;
+  uint64_t max_state_bytes = 0;
+  uint64_t max_json_depth = 0;
+};
+
+size_t or_default_size(uint64_t value, size_t fallback) {
+  if (value == 0) return fallback;
+  return value > SIZE_MAX ? SIZE_MAX : size_t(value);
+}
+
 // New options for the session; its remembered evaluation was made under
 // the old per-gate limits, so when they change every gate is evaluated
 // again next time (the state, soaks and since included, is kept).
-void set(rollgate_session& session, rollgate::engine::EvaluationOptions options) {
+void set(rollgate_session& session, rollgate::engine::EvaluationOptions options, const DocumentOptions& documents) {
   if (!same_gate_limits(session.options.gate, options.gate)) session.evaluator.reevaluate_all_next();
   session.options = options;
+  const rollgate::json::DocumentLimits input_defaults;
+  const rollgate::json::DocumentLimits state_defaults = rollgate::state::kDefaultStateLimits;
+  const auto depth = unsigned(or_default_size(documents.max_json_depth, input_defaults.max_depth));
+  session.input_limits.max_bytes = or_default_size(documents.max_document_bytes, input_defaults.max_bytes);
+  session.input_limits.max_depth = depth;
+  session.state_limits.max_bytes = or_default_size(documents.max_state_bytes, state_defaults.max_bytes);
+  session.state_limits.max_depth = depth;
+}
+
+DocumentOptions document_options(const rollgate_session_options& o) {
+  DocumentOptions out;
+  // The fields of version 3 exist only in a caller's struct of version 3.
+  if (o.version >= 3) {
+    out.max_document_bytes = o.max_document_bytes;
+    out.max_state_bytes = o.max_state_bytes;
+    out.max_json_depth = o.max_json_depth;
+  }
+  return out;
+}
+
+// The bytes of a caller's struct of `version`: a caller of version 1 or 2
+// has a shorter one, and nothing past its fields may be written.
+size_t struct_size(unsigned int version) {
+  if (version == 1) return offsetof(rollgate_session_options, max_bytes);
+  if (version == 2) return offsetof(rollgate_session_options, max_document_bytes);
+  return sizeof(rollgate_session_options);
 }
 
 rollgate::engine::EvaluationOptions to_engine(const rollgate_session_options& o) {
@@ -79,8 +119,7 @@ ROLLGATE_API rollgate_status rollgate_session_options_init(rollgate_session_opti
     if (!options) return ROLLGATE_EINVAL;
     if (version < 1 || version > kKnownVersion) return ROLLGATE_EINVAL;
     // Every field of `version`, the limits as their default numbers, so a
-    // caller can read and scale them.  A caller of version 1 has a shorter
-    // struct: nothing past its fields is written.
+    // caller can read and scale them.
     rollgate_session_options defaults{};
     defaults.version = version;
     defaults.max_cost = rollgate::cel::kDefaultMaxCost;
@@ -90,7 +129,10 @@ ROLLGATE_API rollgate_status rollgate_session_options_init(rollgate_session_opti
     defaults.max_total_cost = rollgate::engine::kDefaultMaxTotalCost;
     defaults.max_bytes = rollgate::cel::kDefaultMaxBytes;
     defaults.max_total_bytes = rollgate::engine::kDefaultMaxTotalBytes;
-    std::memcpy(options, &defaults, version >= 2 ? sizeof defaults : offsetof(rollgate_session_options, max_bytes));
+    defaults.max_document_bytes = rollgate::json::kDefaultMaxDocumentBytes;
+    defaults.max_state_bytes = rollgate::state::kDefaultMaxStateBytes;
+    defaults.max_json_depth = rollgate::json::kDefaultMaxJsonDepth;
+    std::memcpy(options, &defaults, struct_size(version));
     return ROLLGATE_OK;
   });
 }
@@ -101,7 +143,7 @@ ROLLGATE_API rollgate_status rollgate_session_set_options(rollgate_session* sess
   return guarded(err, [&]() -> rollgate_status {
     if (!session) return null_argument(err, "rollgate_session_set_options", "session");
     if (!options) {
-      set(*session, rollgate::engine::EvaluationOptions{});
+      set(*session, rollgate::engine::EvaluationOptions{}, DocumentOptions{});
       return ROLLGATE_OK;
     }
     if (rollgate_status bad = check_version(err, "rollgate_session_set_options", "rollgate_session_options",
@@ -111,7 +153,11 @@ ROLLGATE_API rollgate_status rollgate_session_set_options(rollgate_session* sess
       return fail(err, ROLLGATE_EINVAL,
                   "rollgate_session_set_options: deadline_nanos " + std::to_string(options->deadline_nanos) +
                       " is not in 0..999999999");
-    set(*session, to_engine(*options));
+    const DocumentOptions documents = document_options(*options);
+    if (rollgate_status bad =
+            rollgate::capi::check_json_depth(err, "rollgate_session_set_options", documents.max_json_depth))
+      return bad;
+    set(*session, to_engine(*options), documents);
     return ROLLGATE_OK;
   });
 }

@@ -21,8 +21,9 @@ _rollgate() {
     check)
       case $prev in
         --format) _rollgate_words "text json"; return ;;
+        --limit) return ;;
       esac
-      if [[ $cur == -* ]]; then _rollgate_words "--help --format"; else _rollgate_files; fi ;;
+      if [[ $cur == -* ]]; then _rollgate_words "--help --format --limit"; else _rollgate_files; fi ;;
     eval)
       case $prev in
         --format) _rollgate_words "text json markdown dot svg mermaid"; return ;;
@@ -57,8 +58,9 @@ _rollgate() {
     diff)
       case $prev in
         --format) _rollgate_words "text json"; return ;;
+        --limit) return ;;
       esac
-      if [[ $cur == -* ]]; then _rollgate_words "--help --format"; else _rollgate_files; fi ;;
+      if [[ $cur == -* ]]; then _rollgate_words "--help --format --limit"; else _rollgate_files; fi ;;
   esac
 }
 

@@ -3,6 +3,7 @@
 #define ROLLGATE_PLAN_HPP
 
 #include <rollgate/error.hpp>
+#include <rollgate/plan_options.hpp>
 #include <rollgate/time.hpp>
 
 #include <cstddef>
@@ -83,6 +84,20 @@ class Plan {
     rollgate_error* err = nullptr;
     const rollgate_status status = rollgate_plan_compile(
         &out, json.data() ? json.data() : "", json.size(), file.c_str(), &err);
+    check(status, err);
+    return Plan(out);
+  }
+
+  /// Compiles a plan within `options` (rollgate_plan_compile_with()).
+  /// @throws Error as compile() above, and with ROLLGATE_EINVAL for a
+  ///         max_json_depth above 1000.
+  static Plan compile(std::string_view json, std::string_view file_name, const PlanOptions& options) {
+    const std::string file(file_name);
+    const rollgate_plan_options c = options.to_c();
+    rollgate_plan* out = nullptr;
+    rollgate_error* err = nullptr;
+    const rollgate_status status = rollgate_plan_compile_with(
+        &out, json.data() ? json.data() : "", json.size(), file.c_str(), &c, &err);
     check(status, err);
     return Plan(out);
   }

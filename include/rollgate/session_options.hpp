@@ -21,7 +21,10 @@ namespace rollgate {
 /// deadline, cancel) stop it:
 /// Session::evaluate and Session::what_if throw Error with
 /// ROLLGATE_ELIMIT, ROLLGATE_ETIMEOUT or ROLLGATE_ECANCELLED, and the
-/// session's inputs and state are as they were.
+/// session's inputs and state are as they were.  Document limits
+/// (max_document_bytes, max_state_bytes, max_json_depth) bound what
+/// set_inputs, update_inputs, what_if and set_state read next: past one
+/// they throw Error with ROLLGATE_EJSON and a problem of kind "limit".
 struct SessionOptions {
   std::uint64_t max_cost = 0;          ///< cost budget of one gate's expression, in steps
   std::uint64_t max_iterations = 0;    ///< comprehension iterations of one gate
@@ -30,6 +33,10 @@ struct SessionOptions {
   std::uint64_t max_total_cost = 0;    ///< cost budget of one whole evaluation, in steps
   std::uint64_t max_bytes = 0;         ///< bytes of strings, lists and maps one gate builds, added up
   std::uint64_t max_total_bytes = 0;   ///< the same for one whole evaluation
+  /// Bytes of a facts, progress or what-if document the session reads next.
+  std::uint64_t max_document_bytes = 0;
+  std::uint64_t max_state_bytes = 0;  ///< bytes of a state document (set_state)
+  std::uint64_t max_json_depth = 0;   ///< nesting of any of them (at most 1000)
   /// Wall-clock instant at which evaluations stop; none when empty.
   std::optional<std::chrono::system_clock::time_point> deadline;
   /// When not null, evaluations stop soon after *cancel becomes non-zero.
@@ -50,6 +57,9 @@ struct SessionOptions {
     out.max_total_cost = c.max_total_cost;
     out.max_bytes = c.max_bytes;
     out.max_total_bytes = c.max_total_bytes;
+    out.max_document_bytes = c.max_document_bytes;
+    out.max_state_bytes = c.max_state_bytes;
+    out.max_json_depth = c.max_json_depth;
     return out;
   }
 
@@ -64,6 +74,9 @@ struct SessionOptions {
     c.max_total_cost = max_total_cost;
     c.max_bytes = max_bytes;
     c.max_total_bytes = max_total_bytes;
+    c.max_document_bytes = max_document_bytes;
+    c.max_state_bytes = max_state_bytes;
+    c.max_json_depth = max_json_depth;
     if (deadline) {
       using namespace std::chrono;
       const auto since_epoch = deadline->time_since_epoch();

@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "cel/program.hpp"
+#include "text/suggestion_budget.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -16,6 +17,8 @@ struct CompileOptions {
   // Recognise the common gate shapes and evaluate them without the general
   // evaluator (fast_gate.hpp); off to compare both in tests.
   bool fast_paths = true;
+  // CheckOptions::suggestions.
+  text::SuggestionBudget* suggestions = nullptr;
 };
 
 CompileResult compile_with(std::string_view source, const Environment& env,

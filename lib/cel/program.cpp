@@ -168,6 +168,7 @@ CompileResult compile_with(std::string_view source, const Environment& env,
   }
   CheckOptions check_options;
   check_options.check_types = options.check_types;
+  check_options.suggestions = options.suggestions;
   CheckResult checked = check(*parsed.expr, env, FunctionRegistry::standard(),
                               check_options);
   for (const CheckIssue& issue : checked.issues)

@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "evaluation_limits.hpp"
 #include "exit_codes.hpp"
 #include "read_file.hpp"
 #include "source_excerpt.hpp"
@@ -51,7 +52,7 @@ rollgate::Problem unreadable(const std::string& path, const std::runtime_error& 
   return problem;
 }
 
-PlanCheck check_plan(const std::string& path) {
+PlanCheck check_plan(const std::string& path, const CommandLimits& limits) {
   PlanCheck check{path, "", std::nullopt, {}};
   try {
     check.text = read_file(path);
@@ -60,7 +61,7 @@ PlanCheck check_plan(const std::string& path) {
     return check;
   }
   try {
-    check.size = size_of(rollgate::Plan::compile(check.text, path));
+    check.size = size_of(compile_plan(check.text, path, limits));
   } catch (const rollgate::Error& error) {
     if (error.code() != ROLLGATE_EJSON && error.code() != ROLLGATE_EPLAN) throw;  // not the plan's fault
     check.problems = error.problems();
@@ -140,10 +141,11 @@ int run_check(const CheckOptions& options) {
   const bool json = options.format == "json";
   boost::json::array plans;
   bool all_valid = true;
+  const CommandLimits limits = read_limits(options.limits);
   // Every plan is checked, also after one fails; each file is let go once
   // it has been reported.
   for (const std::string& path : options.plan_paths) {
-    const PlanCheck check = check_plan(path);
+    const PlanCheck check = check_plan(path, limits);
     all_valid = all_valid && check.size.has_value();
     if (json)
       plans.push_back(plan_json(check));

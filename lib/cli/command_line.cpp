@@ -7,6 +7,7 @@
 #include "bash_completion.hpp"
 #include "closest_name.hpp"
 #include "command_texts.hpp"
+#include "evaluation_limits.hpp"
 #include "exit_codes.hpp"
 #include "help_formatter.hpp"
 #include "joined.hpp"
@@ -111,10 +112,7 @@ void CommandLine::add_evaluation_inputs(CLI::App& command, EvaluationInputs& inp
 
 void CommandLine::add_limits(CLI::App& command, std::vector<std::string>& limits) {
   command.add_option("--limit", limits,
-                     "an evaluation limit, NAME=N, repeatable:\n"
-                     "max_cost, max_iterations, max_string_bytes,\n"
-                     "max_list_size, max_bytes, max_total_cost,\n"
-                     "max_total_bytes (docs/LIMITS.md)")
+                     "a limit of docs/LIMITS.md, NAME=N, repeatable:\n" + limit_names(44))
       ->type_name("NAME=N")
       ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
 }
@@ -130,6 +128,7 @@ void CommandLine::declare_check() {
   check.add_option("PLAN", check_.plan_paths, "the plans to check (docs/PLAN.md)")->required()->type_name(kFile);
   add_choice(check, "--format", {"text", "json"}, store_in(check_.format),
              "text (the default): like a compiler;\njson: one object for editors");
+  add_limits(check, check_.limits);
 }
 
 void CommandLine::declare_eval() {
@@ -186,6 +185,7 @@ void CommandLine::declare_diff() {
   diff.add_option("NEW", diff_.new_path, "the plan as it is now")->required()->type_name(kFile);
   add_choice(diff, "--format", {"text", "json"}, store_in(diff_.format),
              "text (the default) or json (docs/DIFF.md)");
+  add_limits(diff, diff_.limits);
 }
 
 std::optional<int> CommandLine::parse(int argc, const char* const* argv, std::ostream& out, std::ostream& err) {

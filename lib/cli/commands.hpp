@@ -24,13 +24,14 @@ struct EvaluationInputs {
   std::optional<std::string> progress_path;  // progress and approvals, kept apart from facts
   std::optional<std::string> state_path;     // read when it exists (soaks, drift, transitions)
   std::optional<std::string> now;            // RFC 3339; default: the current time
-  std::vector<std::string> limits;           // --limit NAME=N: evaluation options (docs/LIMITS.md)
+  std::vector<std::string> limits;           // --limit NAME=N: plan, document and evaluation limits (docs/LIMITS.md)
 };
 
 // rollgate check PLAN... [--format text|json]
 struct CheckOptions {
   std::vector<std::string> plan_paths;
   std::string format = "text";  // text | json
+  std::vector<std::string> limits;  // --limit NAME=N: plan limits (docs/LIMITS.md)
 };
 int run_check(const CheckOptions& options);
 
@@ -78,6 +79,7 @@ struct DiffOptions {
   std::string old_path;
   std::string new_path;
   std::string format = "text";
+  std::vector<std::string> limits;  // --limit NAME=N: plan limits (docs/LIMITS.md)
 };
 int run_diff(const DiffOptions& options);
 

@@ -3,6 +3,7 @@
 #include <rollgate/diff.hpp>
 
 #include "commands.hpp"
+#include "evaluation_limits.hpp"
 #include "exit_codes.hpp"
 #include "read_file.hpp"
 
@@ -10,8 +11,8 @@ namespace rollgate::cli {
 
 namespace {
 
-rollgate::Plan compile_file(const std::string& path) {
-  return rollgate::Plan::compile(read_file(path), path);
+rollgate::Plan compile_file(const std::string& path, const CommandLimits& limits) {
+  return compile_plan(read_file(path), path, limits);
 }
 
 }  // namespace
@@ -19,8 +20,9 @@ rollgate::Plan compile_file(const std::string& path) {
 int run_diff(const DiffOptions& options) {
   // Both plans are compiled before anything is printed: bad input gives
   // exit 2 and no half-written diff.
-  rollgate::Plan old_plan = compile_file(options.old_path);
-  rollgate::Plan new_plan = compile_file(options.new_path);
+  const CommandLimits limits = read_limits(options.limits);
+  rollgate::Plan old_plan = compile_file(options.old_path, limits);
+  rollgate::Plan new_plan = compile_file(options.new_path, limits);
   rollgate::Diff diff = rollgate::diff(
       old_plan, new_plan, options.format == "json" ? rollgate::Format::Json : rollgate::Format::Text);
   std::cout << diff.text;

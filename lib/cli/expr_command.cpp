@@ -54,10 +54,11 @@ void print_text(const boost::json::object& result, rollgate::Timestamp now) {
 int run_expr(const ExprOptions& options) {
   if (options.facts_path && !options.plan_path)
     throw std::runtime_error("--facts needs --plan: facts take their types from the plan's declarations");
-  rollgate::Plan plan = options.plan_path ? rollgate::Plan::compile(read_file(*options.plan_path), *options.plan_path)
+  const CommandLimits limits = read_limits(options.limits);
+  rollgate::Plan plan = options.plan_path ? compile_plan(read_file(*options.plan_path), *options.plan_path, limits)
                                           : rollgate::Plan::compile(kNoPlan, "(no plan)");
   rollgate::Session session(plan);
-  apply_limits(session, options.limits);
+  apply_limits(session, limits);
   if (options.facts_path) session.set_inputs(read_file(*options.facts_path), *options.facts_path);
   const rollgate::Timestamp now = evaluation_instant(options.now);
   std::string json;

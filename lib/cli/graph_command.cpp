@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "commands.hpp"
+#include "evaluation_limits.hpp"
 #include "exit_codes.hpp"
 #include "picture.hpp"
 #include "read_file.hpp"
@@ -20,7 +21,8 @@ bool has_inputs(const EvaluationInputs& inputs) {
 
 std::string picture(const GraphOptions& options) {
   if (!has_inputs(options.inputs)) {
-    const rollgate::Plan plan = rollgate::Plan::compile(read_file(options.inputs.plan_path), options.inputs.plan_path);
+    const rollgate::Plan plan = compile_plan(read_file(options.inputs.plan_path), options.inputs.plan_path,
+                                             read_limits(options.inputs.limits));
     return render_picture(options.format, build_stage_graph(plan, nullptr, std::nullopt));
   }
   LoadedSession loaded = load_session(options.inputs);

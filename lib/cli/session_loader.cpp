@@ -20,9 +20,10 @@ rollgate::Timestamp evaluation_instant(const std::optional<std::string>& now) {
 }
 
 LoadedSession load_session(const EvaluationInputs& inputs) {
-  rollgate::Plan plan = rollgate::Plan::compile(read_file(inputs.plan_path), inputs.plan_path);
+  const CommandLimits limits = read_limits(inputs.limits);
+  rollgate::Plan plan = compile_plan(read_file(inputs.plan_path), inputs.plan_path, limits);
   rollgate::Session session(plan);
-  apply_limits(session, inputs.limits);
+  apply_limits(session, limits);
   if (inputs.facts_path) session.set_inputs(read_file(*inputs.facts_path), *inputs.facts_path);
   // Progress and approvals kept apart from facts: merged over them, as a
   // what-if patch would be but kept.

@@ -2,6 +2,7 @@
 
 #include "diff/classify.hpp"
 #include "diff/differ.hpp"
+#include "diff/same_json.hpp"
 
 namespace rollgate::diff {
 
@@ -32,7 +33,7 @@ void Differ::compare_text(Subject subject, const std::string& id, const char* fi
                           const boost::json::object& from, const boost::json::object& to) {
   boost::json::value a = member_or_null(from, field);
   boost::json::value b = member_or_null(to, field);
-  if (a != b) add(subject, id, field, std::move(a), std::move(b), ChangeKind::Modified, ChangeClass::Changed);
+  if (!same_json(a, b)) add(subject, id, field, std::move(a), std::move(b), ChangeKind::Modified, ChangeClass::Changed);
 }
 
 void Differ::diff_plan_fields() {

@@ -2,6 +2,7 @@
 #include "diff/bound.hpp"
 #include "diff/classify.hpp"
 #include "diff/differ.hpp"
+#include "diff/same_json.hpp"
 
 namespace rollgate::diff::detail {
 
@@ -15,7 +16,7 @@ const plan::Gate& compiled_gate(const WrittenPlan& plan, int stage, const Writte
 
 void Differ::diff_gates(const WrittenStage& from, const WrittenStage& to, bool matrix_unchanged) {
   walk_merged(from.gates, to.gates, [&](const WrittenGate* a, const WrittenGate* b) {
-    if (a && b && matrix_unchanged && *a->json == *b->json) return;
+    if (a && b && matrix_unchanged && same_json(*a->json, *b->json)) return;
     if (a && b) return diff_gate(from, *a, to, *b);
     ChangeKind change = b ? ChangeKind::Added : ChangeKind::Removed;
     const plan::Gate& gate =

@@ -3,6 +3,7 @@
 
 #include "diff/classify.hpp"
 #include "diff/differ.hpp"
+#include "diff/same_json.hpp"
 
 namespace rollgate::diff::detail {
 
@@ -76,7 +77,7 @@ bool same_matrix(const WrittenStage& from, const WrittenStage& to) {
   const boost::json::value* a = from.json->if_contains("matrix");
   const boost::json::value* b = to.json->if_contains("matrix");
   if (!a || !b) return !a && !b;
-  return *a == *b && matrix_keys(a->get_object()) == matrix_keys(b->get_object());
+  return same_json(*a, *b) && matrix_keys(a->get_object()) == matrix_keys(b->get_object());
 }
 
 }  // namespace
@@ -86,7 +87,7 @@ void Differ::diff_stage(const WrittenStage& from, const WrittenStage& to) {
   // written stage (JSON equality ignores member order, which matters only
   // in the matrix) settles them.
   bool matrix_unchanged = same_matrix(from, to);
-  if (matrix_unchanged && *from.json == *to.json) return;
+  if (matrix_unchanged && same_json(*from.json, *to.json)) return;
   for (const char* field : {"title", "owner", "description"})
     compare_text(Subject::Stage, to.id, field, *from.json, *to.json);
   diff_after(from, to);

@@ -32,14 +32,4 @@ ROLLGATE_GCC12_RESTRICT_FALSE_POSITIVE_END
 
 std::string describe_share(double share) { return std::to_string(int(share * 100 + 0.5)) + "%"; }
 
-std::string quote_value(const cel::Value& value) {
-  std::string text = value.debug_string();
-  if (text.size() <= kQuotedValueBytes) return text;
-  size_t cut = kQuotedValueBytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // not inside a character
-  const std::string size = std::to_string(text.size());
-  text.resize(cut);
-  return text + "… (" + size + " bytes)";
-}
-
 }  // namespace rollgate::engine

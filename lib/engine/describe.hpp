@@ -19,8 +19,13 @@ std::string describe_share(double share);
 inline constexpr size_t kQuotedValueBytes = 256;
 
 // A value as messages quote it: its CEL text, or for a longer one its first
-// kQuotedValueBytes (whole UTF-8 characters) and "… (N bytes)", so that a
-// 10 MB fact read by many gates does not repeat in every message.
+// kQuotedValueBytes (whole UTF-8 characters) and its whole size, so that a
+// 10 MB fact read by many gates does not repeat in every message.  The size
+// is one known without rendering the value: "… (N bytes)" of a string or
+// bytes (its own bytes, not its quoted text's), "… (N elements)" of a list,
+// "… (N entries)" of a map, "… (N bytes)" of the CEL text of anything
+// else (short by nature).  Only the text quoted is rendered: the work is
+// bounded by kQuotedValueBytes, not by the value's size (quoted_value.cpp).
 std::string quote_value(const cel::Value& value);
 
 }  // namespace rollgate::engine

@@ -2,10 +2,10 @@
 
 #include <algorithm>
 
-#include "cel/common/value_ops.hpp"
 #include "engine/blockers.hpp"
 #include "engine/evaluate_steps.hpp"
 #include "engine/history.hpp"
+#include "engine/identical_values.hpp"
 #include "engine/stage_status.hpp"
 #include "engine/stage_variables.hpp"
 #include "engine/time_math.hpp"
@@ -95,8 +95,7 @@ bool same_vectors(const Vector& a, const Vector& b, Same same) {
 // Equal in everything a report can show.
 bool same_fact(const FactInput& a, const FactInput& b) {
   return a.observed_at == b.observed_at && a.source == b.source && a.evidence == b.evidence &&
-         a.value.kind() == b.value.kind() && cel::detail::values_equal(a.value, b.value) &&
-         a.value.debug_string() == b.value.debug_string();
+         identical_values(a.value, b.value);
 }
 
 bool same_approvals(const std::vector<ApprovalCount>& a, const std::vector<ApprovalCount>& b) {

@@ -46,6 +46,9 @@ std::optional<FactInput> read_fact(const json::Document& doc, const plan::FactDe
     fact.observed_at = reader.timestamp("observed_at");
     fact.source = reader.string("source").value_or("");
     fact.evidence = reader.string("evidence").value_or("");
+    for (const auto& [field, text] : {std::pair{"source", &fact.source}, std::pair{"evidence", &fact.evidence}})
+      if (std::string problem = fact_note_problem(field, *text); !problem.empty())
+        reader.error(DiagnosticKind::Limit, field, std::move(problem));
     value = reader.get("value");
     value_pointer = reader.pointer("value");
   }
@@ -100,7 +103,7 @@ class InputsLoader {
         if (declared_.empty())  // once, for the first undeclared fact
           for (const auto& f : plan_.facts) declared_.push_back(f.name);
         inputs_.warnings.push_back("fact '" + name + "' is not declared by the plan; ignored" +
-                                   text::did_you_mean(name, declared_));
+                                   text::did_you_mean_words(text::closest_match(name, declared_, suggestions_)));
         continue;
       }
       size_t index = size_t(decl - plan_.facts.data());
@@ -114,7 +117,7 @@ class InputsLoader {
       std::string pointer = json::pointer_append("/progress", id);
       const std::vector<int>* stages = plan_.find_stage_group(id);
       if (!stages) {
-        errors_.push_back(located(unknown_stage("progress", id, stage_names()), doc_, pointer, /*at_key=*/true));
+        errors_.push_back(located(unknown_stage("progress", id, stage_names(), suggestions_), doc_, pointer, /*at_key=*/true));
         continue;
       }
       const auto* entry = member.value().if_object();
@@ -169,7 +172,7 @@ class InputsLoader {
       if (a.stage_ref.empty()) continue;
       const std::vector<int>* stages = plan_.find_stage_group(a.stage_ref);
       if (!stages) {
-        errors_.push_back(located(unknown_stage("approval", a.stage_ref, stage_names()), doc_,
+        errors_.push_back(located(unknown_stage("approval", a.stage_ref, stage_names(), suggestions_), doc_,
                                   reader.pointer("stage")));
         continue;
       }
@@ -190,6 +193,7 @@ class InputsLoader {
   std::vector<Diagnostic> errors_;
   std::vector<std::string> declared_;     // fact names, for did-you-mean
   std::vector<std::string> stage_names_;  // stage and matrix ids, for did-you-mean
+  text::SuggestionBudget suggestions_;    // the document's did-you-mean work
 };
 
 }  // namespace
@@ -208,8 +212,9 @@ const char* to_string(ProgressState state) {
 
 namespace {
 
-InputsResult load_onto(const plan::Plan& plan, Inputs base, std::string_view text, std::string_view file) {
-  json::ParseResult parsed = json::parse(text, file);
+InputsResult load_onto(const plan::Plan& plan, Inputs base, std::string_view text, std::string_view file,
+                       const json::DocumentLimits& limits) {
+  json::ParseResult parsed = json::parse(text, file, limits);
   if (!parsed.document) {
     InputsResult result;
     result.errors = std::move(parsed.errors);
@@ -221,16 +226,17 @@ InputsResult load_onto(const plan::Plan& plan, Inputs base, std::string_view tex
 
 }  // namespace
 
-InputsResult load_inputs(const plan::Plan& plan, std::string_view text, std::string_view file) {
-  return load_onto(plan, Inputs{}, text, file);
+InputsResult load_inputs(const plan::Plan& plan, std::string_view text, std::string_view file,
+                         const json::DocumentLimits& limits) {
+  return load_onto(plan, Inputs{}, text, file, limits);
 }
 
 InputsResult load_patch(const plan::Plan& plan, const Inputs& base, std::string_view text,
-                        std::string_view file) {
+                        std::string_view file, const json::DocumentLimits& limits) {
   // The facts document's own rules are the patch's: a fact entry replaces
   // the fact (null removes it), a progress entry replaces the stage's whole
   // progress, approvals are appended.
-  return load_onto(plan, base, text, file);
+  return load_onto(plan, base, text, file, limits);
 }
 
 FactResult load_fact(const plan::FactDecl& decl, std::string_view text, FactText form) {
@@ -251,6 +257,12 @@ FactResult load_fact(const plan::FactDecl& decl, std::string_view text, FactText
   return result;
 }
 
+std::string fact_note_problem(std::string_view field, std::string_view text) {
+  if (text.size() <= kMaxFactNoteBytes) return "";
+  return "a " + std::string(field) + " of " + std::to_string(text.size()) + " bytes, longer than the limit of " +
+         std::to_string(kMaxFactNoteBytes);
+}
+
 Diagnostic fact_value_problem(const plan::FactDecl& decl, const ConversionError& e) {
   Diagnostic d;
   d.kind = to_string(e.kind);
@@ -261,15 +273,21 @@ Diagnostic fact_value_problem(const plan::FactDecl& decl, const ConversionError&
   return d;
 }
 
-Diagnostic unknown_stage(std::string_view what, std::string_view id, const std::vector<std::string>& names) {
+Diagnostic unknown_stage(std::string_view what, std::string_view id, const std::vector<std::string>& names,
+                         text::SuggestionBudget& budget) {
   Diagnostic d;
   d.kind = to_string(DiagnosticKind::UnknownId);
-  d.suggestion = text::closest_match(id, names);
+  d.suggestion = text::closest_match(id, names, budget);
   d.message = std::string(what) + " names unknown stage '" + std::string(id) + "'" +
               text::did_you_mean_words(d.suggestion);
   d.subject_kind = "stage";
   d.subject = std::string(id);
   return d;
+}
+
+Diagnostic unknown_stage(std::string_view what, std::string_view id, const std::vector<std::string>& names) {
+  text::SuggestionBudget budget;
+  return unknown_stage(what, id, names, budget);
 }
 
 }  // namespace rollgate::engine

@@ -13,7 +13,6 @@ namespace rollgate::json {
 
 namespace {
 
-constexpr unsigned kMaxDepth = 64;
 // Objects with at most this many keys look for duplicate keys linearly.
 constexpr size_t kLinearKeys = 16;
 
@@ -57,6 +56,17 @@ size_t decode_one(std::string_view text, size_t i, std::string& out) {
     }
     default: out += e; return i + 2;  // " \ /
   }
+}
+
+// The problem of a document longer than limits.max_bytes, found before it is
+// read: named after its file, not located (a line would mean reading it).
+Diagnostic too_long(size_t bytes, const DocumentLimits& limits, std::string_view file) {
+  Diagnostic d;
+  d.kind = to_string(DiagnosticKind::Limit);
+  d.file = std::string(file);
+  d.message = "the document is " + std::to_string(bytes) + " bytes long, more than the limit of " +
+              std::to_string(limits.max_bytes) + " (" + std::string(limits.max_bytes_name) + ")";
+  return d;
 }
 
 }  // namespace
@@ -315,8 +325,12 @@ std::string pointer_append(std::string_view base, size_t index) {
 
 SourceMap::SourceMap(std::string_view text) : text_(text), has_text_(true) {}
 
-ParseResult parse(std::string_view text, std::string_view file) {
+ParseResult parse(std::string_view text, std::string_view file, const DocumentLimits& limits) {
   ParseResult result;
+  if (text.size() > limits.max_bytes) {
+    result.errors.push_back(too_long(text.size(), limits, file));
+    return result;
+  }
   SourceMap map(text);
   auto located = [&](size_t offset, DiagnosticKind kind, std::string message) {
     TextPosition p = map.position_of(offset);
@@ -330,7 +344,7 @@ ParseResult parse(std::string_view text, std::string_view file) {
   };
 
   boost::json::parse_options options;
-  options.max_depth = kMaxDepth;
+  options.max_depth = limits.max_depth;
   boost::json::stream_parser parser({}, options);
   boost::system::error_code ec;
   size_t consumed = parser.write_some(text.data(), text.size(), ec);
@@ -340,7 +354,7 @@ ParseResult parse(std::string_view text, std::string_view file) {
     // ends too soon fails in finish(), at the end of the text.
     if (ec == boost::json::error::too_deep)
       result.errors.push_back(located(consumed, DiagnosticKind::Limit,
-                                      "JSON nested more than " + std::to_string(kMaxDepth) + " deep"));
+                                      "JSON nested more than " + std::to_string(limits.max_depth) + " deep"));
     else
       result.errors.push_back(located(consumed, DiagnosticKind::JsonSyntax, "malformed JSON: " + ec.message()));
     return result;

@@ -14,6 +14,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "json/document_limits.hpp"
 #include "json/text_positions.hpp"
 #include "support/diagnostic.hpp"
 
@@ -80,10 +81,11 @@ struct ParseResult {
 };
 
 // Parses strict JSON (no comments, no trailing commas, no duplicate keys,
-// nesting at most 64 deep).  `file` names the input in diagnostics ("" for
-// none).  Problems are of kind json-syntax, duplicate-key or limit (too
-// deep).
-ParseResult parse(std::string_view text, std::string_view file);
+// at most limits.max_bytes long and nested at most limits.max_depth deep).
+// `file` names the input in diagnostics ("" for none).  Problems are of
+// kind json-syntax, duplicate-key or limit (too long: refused unread, not
+// located; too deep).
+ParseResult parse(std::string_view text, std::string_view file, const DocumentLimits& limits = {});
 
 // JSON pointer helpers (RFC 6901 escaping of '~' and '/').
 std::string pointer_append(std::string_view base, std::string_view key);

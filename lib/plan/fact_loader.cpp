@@ -27,9 +27,22 @@ std::string fact_name_problem(std::string_view name) {
 }  // namespace
 
 void PlanLoader::load_facts(const boost::json::object& facts, const std::string& pointer) {
+  if (facts.size() > limits_.max_facts) {
+    errors_.push_back(at_root_member("facts", "the plan declares " + std::to_string(facts.size()) +
+                                                  " facts, more than the limit of " +
+                                                  std::to_string(limits_.max_facts) + " (max_facts)"));
+    return;
+  }
   for (const auto& member : facts) {
     std::string name(member.key());
     std::string fact_pointer = json::pointer_append(pointer, name);
+    if (name.size() > limits_.max_id_bytes) {  // checked first: the other problems quote the name
+      errors_.push_back(located(DiagnosticKind::Limit, fact_pointer,
+                                "a fact name of " + std::to_string(name.size()) + " bytes, longer than the limit of " +
+                                    std::to_string(limits_.max_id_bytes) + " (max_id_bytes)",
+                                "", "", /*at_key=*/true));
+      continue;
+    }
     if (std::string problem = fact_name_problem(name); !problem.empty()) {
       errors_.push_back(located(DiagnosticKind::BadValue, fact_pointer, problem, "fact", name, /*at_key=*/true));
       continue;
@@ -46,8 +59,8 @@ void PlanLoader::load_facts(const boost::json::object& facts, const std::string&
     reader.allow_only({"type", "owner", "unit", "description", "max_age"});
     FactDecl fact;
     fact.name = name;
-    fact.owner = reader.string("owner").value_or("");
-    fact.unit = reader.string("unit").value_or("");
+    fact.owner = bounded_name(reader, "owner");
+    fact.unit = bounded_name(reader, "unit");
     fact.description = reader.string("description").value_or("");
     fact.max_age = reader.duration("max_age");
     if (!fact.max_age) fact.max_age = plan_->default_max_age;

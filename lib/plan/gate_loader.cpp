@@ -1,5 +1,6 @@
 #include "plan/plan_loader.hpp"
 
+#include "cel/compiler.hpp"
 #include "plan/definition_digest.hpp"
 #include "text/suggest.hpp"
 
@@ -31,6 +32,7 @@ void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::jso
     combinations_.push_back(combination);
     shared_combination = &combinations_.back();
   }
+  if (!gates_fit(reader, gates->size())) return;
   stage.gates.reserve(gates->size());
   std::set<std::string> ids;
   for (size_t i = 0; i < gates->size(); ++i) {
@@ -46,6 +48,7 @@ void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::jso
     // too) names it, as written: "stage/gate" with a matrix stage's own id.
     gr.set_subject("stage", stage.group_id);
     std::optional<std::string> id = gr.string("id", /*required=*/true);
+    if (id && !id_fits(gr, "id", *id, "a gate id")) continue;
     // Checked before the id names the gate's problems, which a NUL would cut short.
     if (std::string problem = id ? control_character_problem(*id) : ""; !problem.empty()) {
       gr.error(DiagnosticKind::BadValue, "id", "a gate id " + problem);
@@ -71,10 +74,13 @@ void PlanLoader::load_gates(ObjectReader& reader, Stage& stage, const boost::jso
     std::string on_unknown = gr.choice("on_unknown", {"hold", "block", "ignore"}).value_or("hold");
     gate.on_unknown = on_unknown == "block" ? OnUnknown::Block
                       : on_unknown == "ignore" ? OnUnknown::Ignore : OnUnknown::Hold;
-    gate.owner = gr.string("owner").value_or("");
+    gate.owner = bounded_name(gr, "owner");
     gate.description = gr.string("description").value_or("");
-    gate.category = gr.string("category").value_or("");
+    gate.category = bounded_name(gr, "category");
     std::optional<std::string> expr = gr.string("expr", /*required=*/true);
+    if (expr && !length_fits(gr, gr.pointer("expr"), *expr, limits_.max_expression_bytes, "an expression",
+                             "max_expression_bytes"))
+      expr.reset();
     if (expr) {
       gate.expr = *expr;
       gate.definition = definition_digest(gate.expr, gate.kind, gate.on_unknown);
@@ -94,7 +100,9 @@ void PlanLoader::compile_gate(Gate& gate, const PendingGate& pending) {
   if (auto it = programs_.find(expr); it != programs_.end()) {
     program = it->second;
   } else {
-    cel::CompileResult compiled = cel::compile(gate.expr, plan_->environment);
+    cel::detail::CompileOptions options;
+    options.suggestions = &suggestions_;  // one did-you-mean budget for the whole plan
+    cel::CompileResult compiled = cel::detail::compile_with(gate.expr, plan_->environment, options);
     report_compile_issues(compiled, pending);
     if (!compiled.ok()) return;
     program = std::move(compiled.program);

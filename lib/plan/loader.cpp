@@ -48,7 +48,14 @@ LoadResult PlanLoader::run() {
 
   if (const boost::json::array* stages = root.array("stages", /*required=*/true)) {
     if (stages->empty()) root.error(DiagnosticKind::BadValue, "stages", "a plan needs at least one stage");
-    for (size_t i = 0; i < stages->size(); ++i) {
+    if (stages->size() > limits_.max_stages) {
+      errors_.push_back(at_root_member("stages", "the plan has " + std::to_string(stages->size()) +
+                                                     " stages, more than the limit of " +
+                                                     std::to_string(limits_.max_stages) + " (max_stages)"));
+      past_size_limit_ = true;
+    }
+    if (!past_size_limit_) expansions_fit(*stages);
+    for (size_t i = 0; i < stages->size() && !past_size_limit_; ++i) {
       std::string pointer = json::pointer_append("/stages", i);
       if (const auto* stage = (*stages)[i].if_object()) load_stage(*stage, pointer);
       else errors_.push_back(located(DiagnosticKind::WrongType, pointer, "a stage must be a JSON object"));
@@ -96,11 +103,12 @@ void PlanLoader::load_header(ObjectReader& root) {
                "missing required field 'rollgate' (the plan format version, 1)");
   }
   plan_->name = root.string("name").value_or("");
+  if (!id_fits(root, "name", plan_->name, "the plan's name")) plan_->name.clear();
   if (std::string problem = control_character_problem(plan_->name); !problem.empty())
     root.error(DiagnosticKind::BadValue, "name", "the plan's name " + problem);
-  plan_->title = root.string("title").value_or("");
+  plan_->title = bounded_title(root, "title");
   plan_->description = root.string("description").value_or("");
-  plan_->owners = root.string_list("owners");
+  plan_->owners = bounded_names(root, "owners");
   if (const boost::json::object* defaults = root.object("defaults")) {
     ObjectReader reader(doc_, *defaults, "/defaults", errors_);
     reader.allow_only({"max_age"});
@@ -118,9 +126,19 @@ void PlanLoader::register_stage_id(const std::string& id, std::vector<int> stage
 std::vector<int> PlanLoader::resolve_stage_ref(const std::string& id, const std::string& pointer,
                                                const std::string& what, const std::string& self) {
   if (const std::vector<int>* stages = plan_->find_stage_group(id)) return *stages;
-  std::vector<std::string> candidates = plan_->stage_group_names();
-  candidates.erase(std::remove(candidates.begin(), candidates.end(), self), candidates.end());
-  std::string match = text::closest_match(id, candidates);
+  // Stages past max_stages or max_gates were not loaded: the id may well
+  // be one of them, and the plan is refused already.
+  if (past_size_limit_) return {};
+  if (id.size() > limits_.max_id_bytes) {  // no stage has it; not quoted, nor compared for a suggestion
+    errors_.push_back(located(DiagnosticKind::Limit, pointer,
+                              what + " names a stage id of " + std::to_string(id.size()) +
+                                  " bytes, longer than the limit of " + std::to_string(limits_.max_id_bytes) +
+                                  " (max_id_bytes)"));
+    return {};
+  }
+  // Every stage is registered by now: the ids are listed once per document.
+  if (stage_names_.empty()) stage_names_ = plan_->stage_group_names();
+  std::string match = text::closest_match(id, stage_names_, suggestions_, self);
   Diagnostic d = located(DiagnosticKind::UnknownId, pointer,
                          what + " names unknown stage '" + id + "'" + text::did_you_mean_words(match));
   d.suggestion = std::move(match);
@@ -179,15 +197,15 @@ void PlanLoader::load_freezes(ObjectReader& root) {
 
 }  // namespace detail
 
-LoadResult load_plan(std::string_view text, std::string_view file) {
-  json::ParseResult parsed = json::parse(text, file);
+LoadResult load_plan(std::string_view text, std::string_view file, const PlanLimits& limits) {
+  json::ParseResult parsed = json::parse(text, file, limits.document);
   if (!parsed.document) {
     LoadResult result;
     result.errors = std::move(parsed.errors);
     result.malformed_json = true;
     return result;
   }
-  return detail::PlanLoader(*parsed.document).run();
+  return detail::PlanLoader(*parsed.document, limits).run();
 }
 
 }  // namespace rollgate::plan

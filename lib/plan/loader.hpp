@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "plan/model.hpp"
+#include "plan/plan_limits.hpp"
 #include "support/diagnostic.hpp"
 
 namespace rollgate::plan {
@@ -16,8 +17,9 @@ struct LoadResult {
   bool malformed_json = false;       // errors are JSON syntax errors
 };
 
-// Parses, validates and compiles a plan (format version 1).  `file` names
-// the input in diagnostics.  Never throws except std::bad_alloc.
-LoadResult load_plan(std::string_view text, std::string_view file);
+// Parses, validates and compiles a plan (format version 1) within
+// `limits`.  `file` names the input in diagnostics.  Never throws except
+// std::bad_alloc.
+LoadResult load_plan(std::string_view text, std::string_view file, const PlanLimits& limits = {});
 
 }  // namespace rollgate::plan

@@ -16,6 +16,8 @@
 #include "json/object_reader.hpp"
 #include "plan/loader.hpp"
 #include "plan/matrix.hpp"
+#include "plan/plan_limits.hpp"
+#include "text/suggestion_budget.hpp"
 
 namespace rollgate::plan::detail {
 
@@ -26,9 +28,8 @@ using json::ObjectReader;
 constexpr size_t kMaxMatrixExpansions = 1000;
 // Every expansion copies its stage's strings (title, description, gates'
 // expressions, its id) with the values substituted: a 20 kB plan can ask for
-// gigabytes.  All the matrices of a plan together may make this much text,
-// a hundred times a large hand-written plan (docs/LIMITS.md).
-constexpr size_t kMaxMatrixExpandedBytes = size_t(64) << 20;
+// gigabytes.  All the matrices of a plan together may make
+// PlanLimits::max_matrix_text_bytes of text (docs/LIMITS.md).
 
 // Why `id` cannot be an id (stage, gate, role, plan name, matrix value):
 // a control character, which cuts short every string the C ABI returns
@@ -46,8 +47,8 @@ bool is_identifier(std::string_view s);
 class PlanLoader {
  public:
   // The loader may take the document's root for Plan::source (no copy).
-  explicit PlanLoader(json::Document& doc)
-      : doc_(doc), own_doc_(doc), plan_(std::make_shared<Plan>()) {}
+  PlanLoader(json::Document& doc, const PlanLimits& limits)
+      : doc_(doc), own_doc_(doc), limits_(limits), plan_(std::make_shared<Plan>()) {}
 
   LoadResult run();
 
@@ -78,8 +79,34 @@ class PlanLoader {
   std::optional<std::vector<std::string>> matrix_values(ObjectReader& stage, const boost::json::array& values,
                                                         const std::string& pointer);
   // Whether `bytes` more of expanded text fit the plan's budget
-  // (kMaxMatrixExpandedBytes); reports at the stage's matrix when not.
+  // (max_matrix_text_bytes); reports at the stage's matrix when not.
   bool matrix_text_fits(ObjectReader& stage, size_t bytes);
+
+  // The plan's sizes (size_limits.cpp).  Each reports a limit problem at
+  // the place that goes past its limit and says whether all is within it.
+  //
+  // Whether `text`, the `what` ("a stage id") at `pointer`, has at most
+  // `limit` bytes; `limit_name` is the option.  The text is not quoted.
+  bool length_fits(ObjectReader& reader, const std::string& pointer, std::string_view text, size_t limit,
+                   std::string_view what, std::string_view limit_name);
+  bool id_fits(ObjectReader& reader, std::string_view field, std::string_view id, std::string_view what) {
+    return length_fits(reader, reader.pointer(field), id, limits_.max_id_bytes, what, "max_id_bytes");
+  }
+  // A name or title read from `field` ("" when absent or too long: reported).
+  std::string bounded_name(ObjectReader& reader, std::string_view field);
+  std::string bounded_title(ObjectReader& reader, std::string_view field);
+  std::vector<std::string> bounded_names(ObjectReader& reader, std::string_view field);
+  // Whether the stages as written expand to at most max_stages, their
+  // matrices to at most max_matrix_expansions: counted from each matrix's
+  // value counts before any stage is loaded, so that a plan past them is
+  // refused without building the expansions that fit.
+  bool expansions_fit(const boost::json::array& stages);
+  // Whether a stage's `count` gates fit max_gates; counts them when they do.
+  bool gates_fit(ObjectReader& reader, size_t count);
+  // A limit problem at the root's member `key` ("stages", "facts"),
+  // located without indexing the document: for a plan past its size
+  // limits the index would cost more than the limit saves.
+  Diagnostic at_root_member(std::string_view key, std::string message) const;
   void load_expansion(const boost::json::object& stage_json, const std::string& pointer,
                       std::string id, const std::string& group_id,
                       const MatrixCombination& combination);
@@ -112,6 +139,9 @@ class PlanLoader {
 
   const json::Document& doc_;
   json::Document& own_doc_;
+  const PlanLimits limits_;
+  size_t gate_count_ = 0;          // loaded so far, expansions' included
+  bool past_size_limit_ = false;   // stages past max_stages or max_gates are not loaded
   std::vector<Diagnostic> errors_;
   std::shared_ptr<Plan> plan_;
   std::vector<PendingAfter> pending_after_;
@@ -119,6 +149,11 @@ class PlanLoader {
   std::vector<std::string> stage_pointers_;  // per expanded stage: /stages/i
   std::string target_pointer_;
   size_t matrix_expanded_bytes_ = 0;  // made by the matrices loaded so far
+  // Did-you-mean: the stage ids, listed once on the first unknown one, and
+  // the plan's budget for comparing names (unknown stage ids and the
+  // gates' undeclared names alike).
+  std::vector<std::string> stage_names_;
+  text::SuggestionBudget suggestions_;
   // The matrix combinations pending gates refer to (stable addresses).
   std::deque<MatrixCombination> combinations_;
   // Compiled programs by expression text: programs are immutable, so gates

@@ -26,6 +26,14 @@ size_t expanded_text_bytes(const boost::json::object& raw, const std::string& id
   return bytes;
 }
 
+// "67108864 bytes (64 MiB)"; the MiB only when they are whole.
+std::string bytes_in_words(size_t bytes) {
+  std::string out = std::to_string(bytes) + " bytes";
+  constexpr size_t kMiB = size_t(1) << 20;
+  if (bytes >= kMiB && bytes % kMiB == 0) out += " (" + std::to_string(bytes / kMiB) + " MiB)";
+  return out;
+}
+
 }  // namespace
 
 void PlanLoader::load_stage(const boost::json::object& raw, const std::string& pointer) {
@@ -35,7 +43,8 @@ void PlanLoader::load_stage(const boost::json::object& raw, const std::string& p
   std::optional<std::string> id = reader.string("id", /*required=*/true);
   if (id) {
     // Checked before the id names the stage's problems: with a NUL in it,
-    // they would all be cut short.
+    // they would all be cut short; a long one would be in every one.
+    if (!id_fits(reader, "id", *id, "a stage id")) return;
     if (std::string problem = control_character_problem(*id); !problem.empty()) {
       reader.error(DiagnosticKind::BadValue, "id", "a stage id " + problem);
       return;
@@ -66,6 +75,9 @@ void PlanLoader::load_stage(const boost::json::object& raw, const std::string& p
   for (const MatrixCombination& combination : combinations) {
     int index = int(plan_->stages.size());
     std::string expanded_id = expansion_id(*id, combination);
+    if (!length_fits(reader, reader.pointer("matrix"), expanded_id, limits_.max_id_bytes,
+                     "an expansion's stage id", "max_id_bytes"))
+      return;
     register_stage_id(expanded_id, {index}, reader.pointer("id"), *id);
     load_expansion(raw, pointer, expanded_id, *id, combination);
     if (sequential && !expansions.empty()) plan_->stages.back().previous_expansion = expansions.back();
@@ -152,14 +164,14 @@ std::optional<std::vector<std::string>> PlanLoader::matrix_values(ObjectReader& 
 }
 
 bool PlanLoader::matrix_text_fits(ObjectReader& stage, size_t bytes) {
-  if (bytes <= kMaxMatrixExpandedBytes - matrix_expanded_bytes_) return true;
+  if (bytes <= limits_.max_matrix_text_bytes - matrix_expanded_bytes_) return true;
   stage.error(DiagnosticKind::Limit, "matrix",
               "the matrix expands to " + std::to_string(bytes) + " bytes of expanded text" +
                   (matrix_expanded_bytes_ ? " (after " + std::to_string(matrix_expanded_bytes_) +
                                                 " bytes from the plan's earlier matrices)"
                                           : std::string()) +
-                  ", more than the " + std::to_string(kMaxMatrixExpandedBytes) +
-                  " bytes (64 MiB) all the matrices of a plan may expand to");
+                  ", more than the " + bytes_in_words(limits_.max_matrix_text_bytes) +
+                  " all the matrices of a plan may expand to (max_matrix_text_bytes)");
   return false;
 }
 
@@ -185,8 +197,8 @@ void PlanLoader::load_expansion(const boost::json::object& raw_stage, const std:
   Stage stage;
   stage.id = std::move(id);
   stage.group_id = group_id;
-  stage.title = reader.string("title").value_or("");
-  stage.owner = reader.string("owner").value_or("");
+  stage.title = bounded_title(reader, "title");
+  stage.owner = bounded_name(reader, "owner");
   stage.description = reader.string("description").value_or("");
   stage.join = reader.choice("join", {"all", "any"}).value_or("all") == "any" ? Join::Any : Join::All;
   stage.min_score = reader.number("min_score", 0.0, 1.0).value_or(0.0);
@@ -215,7 +227,7 @@ void PlanLoader::load_approvals(ObjectReader& reader, Stage& stage) {
     ar.allow_only({"role", "min", "max_age"});
     ApprovalRequirement requirement;
     std::optional<std::string> role = ar.string("role", /*required=*/true);
-    if (!role) continue;
+    if (!role || !id_fits(ar, "role", *role, "a role")) continue;
     if (std::string problem = control_character_problem(*role); !problem.empty()) {
       ar.error(DiagnosticKind::BadValue, "role", "a role " + problem);
       continue;

@@ -141,8 +141,8 @@ class StateLoader {
       std::optional<GateStatus> status = read_status(reader, kGateStatuses);
       std::optional<cel::Timestamp> since = read_since(reader);
       std::string definition = reader.string("def", true).value_or("");
-      r.true_since = reader.timestamp("true_since");
-      r.drift_since = reader.timestamp("drift_since");
+      r.true_since = read_instant(reader, "true_since");
+      r.drift_since = read_instant(reader, "drift_since");
       if (!status || !since) return;
       r.status = *status;
       r.since = *since;
@@ -175,14 +175,23 @@ class StateLoader {
       reader.error(DiagnosticKind::MissingField, "", "missing required field 'since'");
       return std::nullopt;
     }
-    std::optional<cel::Timestamp> since = reader.timestamp("since");
-    if (since && state_.evaluated_at < *since) {
-      reader.error(DiagnosticKind::BadValue, "since", "since " + cel::format_timestamp(*since) +
-                                " is after the state's evaluated_at " +
-                                cel::format_timestamp(state_.evaluated_at));
+    return read_instant(reader, "since");
+  }
+
+  // An instant of a record (since, true_since, drift_since), which cannot
+  // be after the evaluation that wrote the state: carried forward, a later
+  // one would be saved again as a `since` that this reader refuses, so a
+  // state rollgate wrote could not be read back (found by
+  // tests/fuzz/state_loader_fuzz.cpp).
+  std::optional<cel::Timestamp> read_instant(json::ObjectReader& reader, std::string_view field) {
+    std::optional<cel::Timestamp> instant = reader.timestamp(field);
+    if (instant && state_.evaluated_at < *instant) {
+      reader.error(DiagnosticKind::BadValue, field,
+                   std::string(field) + " " + cel::format_timestamp(*instant) +
+                       " is after the state's evaluated_at " + cel::format_timestamp(state_.evaluated_at));
       return std::nullopt;
     }
-    return since;
+    return instant;
   }
 
   const plan::Plan& plan_;
@@ -233,7 +242,8 @@ std::string to_json(const State& state, const plan::Plan& plan) {
   return out;
 }
 
-StateResult load_state(const plan::Plan& plan, std::string_view text, std::string_view file) {
+StateResult load_state(const plan::Plan& plan, std::string_view text, std::string_view file,
+                       const json::DocumentLimits& limits) {
   if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
     // Rule 15: an empty state file is malformed, never "no state".
     Diagnostic d;
@@ -242,7 +252,7 @@ StateResult load_state(const plan::Plan& plan, std::string_view text, std::strin
     d.message = "the state file is empty (delete it to start without state)";
     return {std::nullopt, {std::move(d)}};
   }
-  json::ParseResult parsed = json::parse(text, file);
+  json::ParseResult parsed = json::parse(text, file, limits);
   if (!parsed.document) return {std::nullopt, std::move(parsed.errors)};
   return StateLoader(plan, *parsed.document).run();
 }

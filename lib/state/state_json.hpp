@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "json/document_limits.hpp"
 #include "plan/model.hpp"
 #include "state/state.hpp"
 #include "support/diagnostic.hpp"
@@ -28,7 +29,15 @@ struct StateResult {
 // unknown rollgate_state version, or the state of a plan with another name
 // are errors; records of ids the plan does not have are kept (they are
 // dropped, and named in a warning, when the state is used: rule 19).
-StateResult load_state(const plan::Plan& plan, std::string_view text, std::string_view file);
+//
+// A state file grows with its plan, about 200 bytes a gate: the 1M-gate
+// benchmark plan's is 227 MB, so its default limit is its own
+// (max_state_bytes, docs/LIMITS.md) rather than max_document_bytes.
+constexpr size_t kDefaultMaxStateBytes = size_t(1) << 30;
+constexpr json::DocumentLimits kDefaultStateLimits{kDefaultMaxStateBytes, json::kDefaultMaxJsonDepth,
+                                                   "max_state_bytes"};
+StateResult load_state(const plan::Plan& plan, std::string_view text, std::string_view file,
+                       const json::DocumentLimits& limits = kDefaultStateLimits);
 
 // Rule 15: state whose evaluated_at is after `now` cannot be used.  The
 // error names the file and field.

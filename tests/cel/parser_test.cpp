@@ -206,3 +206,16 @@ TEST_CASE("long left-associative chains are limited by tree height") {
   for (int i = 0; i < 100; ++i) ok += " + 1";
   CHECK(error_message(ok).empty());
 }
+
+TEST_CASE("a chain of optMap calls that would copy its receiver exponentially is refused at a node limit") {
+  // Each optMap() copies its receiver, so 40 of them would make 2^40 nodes.
+  std::string chain = "optional.of(1)";
+  for (int i = 0; i < 40; ++i) chain += ".optMap(y, y + 1)";
+  const ParseResult refused = parse(chain);
+  REQUIRE(refused.error);
+  CHECK(refused.error->message.find("expression too large: more than 100000 nodes") != std::string::npos);
+  // A few of them are an ordinary expression.
+  std::string few = "optional.of(1)";
+  for (int i = 0; i < 5; ++i) few += ".optMap(y, y + 1)";
+  CHECK_FALSE(parse(few).error);
+}

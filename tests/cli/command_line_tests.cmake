@@ -92,6 +92,9 @@ rollgate_cli_test("no subcommand exits 2 listing them" 2
 rollgate_cli_test("an unknown subcommand exits 2 with a suggestion" 2
   ARGS evl ${_bookme}/plan.json
   STDERR "^rollgate: unknown subcommand 'evl' \\(did you mean 'eval'\\?\\)\nrun 'rollgate --help' for")
+rollgate_cli_test("a subcommand with two letters swapped is one edit from the one meant" 2
+  ARGS evla ${_bookme}/plan.json
+  STDERR "^rollgate: unknown subcommand 'evla' \\(did you mean 'eval'\\?\\)\n")
 rollgate_cli_test("a subcommand cut short is completed in the suggestion" 2
   ARGS expl STDERR "^rollgate: unknown subcommand 'expl' \\(did you mean 'explain'\\?\\)\n")
 rollgate_cli_test("an unknown option exits 2 with a suggestion and the help to run" 2

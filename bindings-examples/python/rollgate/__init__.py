@@ -34,7 +34,7 @@ from ._enums import GateKind, GateStatus, ProgressState, StageStatus
 from ._errors import Problem, RollgateError, Status, SubjectKind, lib as _lib
 from ._errors import text as _text
 from ._native import ABI_VERSION, LibraryError
-from ._plan import FactDeclaration, Plan, PlanGate, PlanStage
+from ._plan import FactDeclaration, Plan, PlanGate, PlanOptions, PlanStage
 from ._report import Blocker, GateResult, Report, StageResult, Target
 from ._session import Cancellation, Session, SessionOptions
 from ._time import format_timestamp, parse_timestamp
@@ -42,7 +42,8 @@ from . import _native
 
 __all__ = [
     "ABI_VERSION", "Blocker", "Cancellation", "FactDeclaration", "GateKind",
-    "GateResult", "GateStatus", "LibraryError", "Plan", "PlanGate", "PlanStage",
+    "GateResult", "GateStatus", "LibraryError", "Plan", "PlanGate",
+    "PlanOptions", "PlanStage",
     "Problem", "ProgressState", "Report", "RollgateError", "Session",
     "SessionOptions", "StageResult", "StageStatus", "Status", "SubjectKind",
     "Target", "abi_version", "format_timestamp", "library_path",

@@ -111,14 +111,28 @@ class ApprovalInfo(Structure):
 
 
 class SessionOptionsInfo(Structure):
-    """rollgate_session_options (version 2)."""
-    VERSION = 2
+    """rollgate_session_options (version 3)."""
+    VERSION = 3
     _fields_ = [("version", c_uint), ("max_cost", c_uint64),
                 ("max_iterations", c_uint64), ("max_string_bytes", c_uint64),
                 ("max_list_size", c_uint64), ("max_total_cost", c_uint64),
                 ("has_deadline", c_int32), ("deadline_seconds", c_int64),
                 ("deadline_nanos", c_int32), ("cancel", POINTER(c_int32)),
-                ("max_bytes", c_uint64), ("max_total_bytes", c_uint64)]
+                ("max_bytes", c_uint64), ("max_total_bytes", c_uint64),
+                ("max_document_bytes", c_uint64),
+                ("max_state_bytes", c_uint64), ("max_json_depth", c_uint64)]
+
+
+class PlanOptionsInfo(Structure):
+    """rollgate_plan_options (version 1)."""
+    VERSION = 1
+    _fields_ = [("version", c_uint), ("max_document_bytes", c_uint64),
+                ("max_json_depth", c_uint64), ("max_stages", c_uint64),
+                ("max_gates", c_uint64), ("max_facts", c_uint64),
+                ("max_matrix_expansions", c_uint64),
+                ("max_matrix_text_bytes", c_uint64),
+                ("max_id_bytes", c_uint64), ("max_title_bytes", c_uint64),
+                ("max_expression_bytes", c_uint64)]
 
 
 class TargetInfo(Structure):
@@ -184,6 +198,10 @@ _FUNCTIONS: List[Tuple[str, Sequence[Any], Any]] = [
     # Plans
     ("rollgate_plan_compile",
      [_p_void, c_char_p, c_size_t, c_char_p, _p_void], _s),
+    ("rollgate_plan_options_init", [POINTER(PlanOptionsInfo), c_uint], _s),
+    ("rollgate_plan_compile_with",
+     [_p_void, c_char_p, c_size_t, c_char_p, POINTER(PlanOptionsInfo),
+      _p_void], _s),
     ("rollgate_plan_free", [c_void_p], None),
     ("rollgate_plan_name", [c_void_p], c_char_p),
     ("rollgate_plan_digest", [c_void_p], c_char_p),

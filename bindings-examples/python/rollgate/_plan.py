@@ -55,6 +55,36 @@ class FactDeclaration:
     max_age: Optional[timedelta]  #: own max_age, else the plan's default
 
 
+@dataclass(frozen=True)
+class PlanOptions:
+    """Limits on the plans Plan.compile compiles (rollgate_plan_options;
+    docs/LIMITS.md, "Input limits").  0 means the library's default.  A
+    plan past one raises RollgateError (EPLAN, or EJSON for the text's size
+    and nesting) with a problem of kind "limit" located where it goes
+    past."""
+    max_document_bytes: int = 0     #: the plan's JSON text, in bytes
+    max_json_depth: int = 0         #: nesting of the text (at most 1000)
+    max_stages: int = 0             #: stages after matrix expansion
+    max_gates: int = 0              #: gates after matrix expansion
+    max_facts: int = 0              #: facts declared
+    max_matrix_expansions: int = 0  #: stages all matrices expand to, in all
+    max_matrix_text_bytes: int = 0  #: the text their expansions copy
+    #: ids, names, roles, owners, categories and units, in bytes
+    max_id_bytes: int = 0
+    max_title_bytes: int = 0        #: the plan's and stages' titles
+    max_expression_bytes: int = 0   #: a gate's CEL text, after substitution
+
+    def _to_native(self) -> _native.PlanOptionsInfo:
+        info = _native.PlanOptionsInfo()
+        status = lib().rollgate_plan_options_init(
+            byref(info), _native.PlanOptionsInfo.VERSION)
+        if status != 0:
+            raise ValueError("rollgate_plan_options_init failed: %d" % status)
+        for name, _ in _native.PlanOptionsInfo._fields_[1:]:
+            setattr(info, name, getattr(self, name))
+        return info
+
+
 class Plan(Handle):
     """A compiled plan.  Immutable; may be shared by sessions and threads.
 
@@ -68,14 +98,23 @@ class Plan(Handle):
         self._fact_types: Optional[Dict[str, str]] = None
 
     @classmethod
-    def compile(cls, json_text: Union[str, bytes], file_name: str = "") -> "Plan":
-        """Compiles a plan from its JSON text (str or bytes).  `file_name`
-        labels error locations.  Raises RollgateError: EJSON for malformed
-        JSON, EPLAN for an invalid plan (every problem listed, located)."""
+    def compile(cls, json_text: Union[str, bytes], file_name: str = "",
+                options: Optional[PlanOptions] = None) -> "Plan":
+        """Compiles a plan from its JSON text (str or bytes) within
+        `options` (None: the default limits).  `file_name` labels error
+        locations.  Raises RollgateError: EJSON for malformed JSON, EPLAN
+        for an invalid plan (every problem listed, located), EINVAL for a
+        max_json_depth above 1000."""
         data = utf8(json_text, "plan")
         out = c_void_p()
-        call(lib().rollgate_plan_compile, byref(out), data, len(data),
-             utf8(file_name, "file_name") if file_name else None)
+        name = utf8(file_name, "file_name") if file_name else None
+        if options is None:
+            call(lib().rollgate_plan_compile, byref(out), data, len(data),
+                 name)
+        else:
+            info = options._to_native()
+            call(lib().rollgate_plan_compile_with, byref(out), data,
+                 len(data), name, byref(info))
         return cls(out)
 
     @classmethod

@@ -63,8 +63,10 @@ class Cancellation:
 @dataclass
 class SessionOptions:
     """Limits, a deadline and a cancellation flag for a session's
-    evaluations (rollgate_session_options; docs/LIMITS.md).  0 means the
-    library's default."""
+    evaluations, and limits on the documents it reads next
+    (rollgate_session_options; docs/LIMITS.md).  0 means the library's
+    default.  A document past its limits raises RollgateError (EJSON, a
+    problem of kind "limit")."""
     max_cost: int = 0          #: cost budget of one gate's expression
     max_iterations: int = 0    #: comprehension iterations of one gate
     max_string_bytes: int = 0  #: longest string a gate may build
@@ -72,6 +74,10 @@ class SessionOptions:
     max_total_cost: int = 0    #: cost budget of one whole evaluation
     max_bytes: int = 0         #: bytes of strings, lists and maps one gate builds
     max_total_bytes: int = 0   #: the same for one whole evaluation
+    #: bytes of a facts, progress or what-if document
+    max_document_bytes: int = 0
+    max_state_bytes: int = 0   #: bytes of a state document (set_state)
+    max_json_depth: int = 0    #: nesting of any of them (at most 1000)
     deadline: Optional[Instant] = None  #: wall-clock deadline
     cancel: Optional[Cancellation] = None
 
@@ -250,7 +256,9 @@ class Session(Handle):
 
     def set_options(self, options: Optional[SessionOptions]) -> None:
         """Sets the limits, deadline and cancellation flag of the next
-        evaluations (None: the defaults).  See SessionOptions."""
+        evaluations and the limits of the documents read next (None: the
+        defaults).  See SessionOptions.  Raises RollgateError (EINVAL) for
+        a max_json_depth above 1000."""
         if options is None:
             call(lib().rollgate_session_set_options, self.handle(), None)
             self._options = None
@@ -267,6 +275,9 @@ class Session(Handle):
         info.max_total_cost = options.max_total_cost
         info.max_bytes = options.max_bytes
         info.max_total_bytes = options.max_total_bytes
+        info.max_document_bytes = options.max_document_bytes
+        info.max_state_bytes = options.max_state_bytes
+        info.max_json_depth = options.max_json_depth
         if options.deadline is not None:
             info.has_deadline = 1
             info.deadline_seconds, info.deadline_nanos = instant(options.deadline)

@@ -129,9 +129,11 @@ class Checker {
           Reference{Reference::Kind::Unresolved, -1, name, Value()};
       return record(e, Type::dyn());
     }
-    std::vector<std::string> names;
-    for (const VariableDecl& var : env_.variables()) names.push_back(var.name);
-    std::string message = "undeclared reference to '" + name + "'" + text::did_you_mean(name, names);
+    text::SuggestionBudget own_budget;
+    text::ClosestMatchSearch search(name, text::typo_distance(name),
+                                    options_.suggestions ? *options_.suggestions : own_budget);
+    for (const VariableDecl& var : env_.variables()) search.consider(var.name);
+    std::string message = "undeclared reference to '" + name + "'" + text::did_you_mean_words(search.result());
     out_.issues.push_back(CheckIssue{std::move(message), offset});
     return record(e, Type::error());
   }

@@ -12,6 +12,7 @@
 #include "cel/library/overloads.hpp"
 #include "cel/common/type.hpp"
 #include "cel/common/value.hpp"
+#include "text/suggestion_budget.hpp"
 
 namespace rollgate::cel::detail {
 
@@ -39,6 +40,10 @@ struct CheckOptions {
   // dispatch on runtime kinds, undeclared names and functions become
   // evaluation errors.  Names still resolve to slots.
   bool check_types = true;
+  // Pays for did-you-mean on undeclared names: the whole document's budget
+  // when one document holds many expressions (a plan's gates); null for a
+  // budget per name.
+  text::SuggestionBudget* suggestions = nullptr;
 };
 
 struct CheckResult {

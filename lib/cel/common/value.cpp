@@ -9,6 +9,7 @@
 #include "cel/common/number_format.hpp"
 #include "cel/common/type_names.hpp"
 #include "cel/common/value_ops.hpp"
+#include "text/shorten.hpp"
 
 namespace rollgate::cel {
 
@@ -121,7 +122,7 @@ Value Value::type_value(Type t) {
 
 Value Value::error(std::string message) {
   return with_heap(Kind::Error,
-                   std::make_shared<const Heap>(Heap{std::move(message)}));
+                   std::make_shared<const Heap>(Heap{text::shorten(std::move(message), kMaxErrorMessageBytes)}));
 }
 
 Value Value::unknown(std::vector<int> slots) {

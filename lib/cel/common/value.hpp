@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cassert>
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -13,6 +14,10 @@
 #include "cel/common/type.hpp"
 
 namespace rollgate::cel {
+
+// The longest error message a value carries: a screenful, far above any
+// message a gate makes of its own (docs/LIMITS.md, "Input limits").
+constexpr size_t kMaxErrorMessageBytes = 1024;
 
 class Value;
 using ValueList = std::vector<Value>;
@@ -40,6 +45,9 @@ class Value {
   // Duplicate keys are the caller's bug; the evaluator reports them itself.
   static Value map(MapEntries entries);
   static Value type_value(Type t);
+  // An error whose message is at most kMaxErrorMessageBytes: a longer one
+  // is shortened (text::shorten), since messages quote values ("no such
+  // key: <a 10 MB key>") and every gate's goes into the report.
   static Value error(std::string message);
   // An unknown: the result depends on these activation slots (facts that are
   // missing or stale).  Sorted and de-duplicated by the constructor.

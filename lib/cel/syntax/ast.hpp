@@ -95,6 +95,9 @@ class ExprFactory {
                       std::vector<ExprPtr> args);
   ExprPtr comprehension(size_t offset, std::unique_ptr<ComprehensionExpr> c);
   int64_t next_id() { return next_id_++; }
+  // Ids handed out so far (nodes and map entries): the size of the trees
+  // this factory has built.
+  int64_t made() const { return next_id_ - 1; }
 
  private:
   int64_t next_id_ = 1;

@@ -324,8 +324,15 @@ class Parser {
     if (options_.macros) {
       std::optional<MacroError> macro_error;
       MacroCall macro{function, open, target ? &target : nullptr, &args};
-      if (ExprPtr expanded = expand_macro(factory_, macro, macro_error))
+      if (ExprPtr expanded = expand_macro(factory_, macro, macro_error)) {
+        // Checked after each expansion: a copy is at most the size of the
+        // tree so far, so the work stays within twice the limit.
+        if (factory_.made() > options_.max_nodes)
+          return fail("expression too large: more than " + std::to_string(options_.max_nodes) +
+                          " nodes with its macros expanded",
+                      open);
         return expanded;
+      }
       if (macro_error) return fail(macro_error->message, macro_error->offset);
     }
     if (target)
