@@ -30,7 +30,7 @@ packages=(g++ cmake ninja-build pkg-config python3 tzdata
 # start themselves, chromium and node for its browser tests.
 test_packages=(abigail-tools python3-venv python3-pip python3-setuptools
                python3-wheel python3-mypy groff-base valgrind clang
-               python3-flask python3-psycopg postgresql chromium nodejs npm)
+               python3-flask python3-psycopg postgresql chromium)
 
 install_missing_packages() {
   local missing=()
@@ -67,6 +67,10 @@ build_and_test() {
 install_playwright() {
   local folder=bindings-examples/portal/.npm
   [ -d "$folder/node_modules/playwright-core" ] && return 0
+  # Node and npm come from Debian's nodejs and npm where nothing else
+  # provides them (a Node.js installed another way conflicts with the
+  # Debian npm package, so the command is checked, not the package).
+  command -v npm >/dev/null || install_missing_packages nodejs npm
   echo "setup.sh: installing playwright-core into $folder" >&2
   npm install --prefix "$folder" --no-audit --no-fund --silent playwright-core@1.65.2 >/dev/null
 }
