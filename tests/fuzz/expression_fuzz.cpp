@@ -7,8 +7,7 @@ using namespace rollgate_fuzz;
 
 namespace {
 rollgate_session* fixture() {
-  static rollgate_plan* plan = compile_fixture(kPlan);
-  static rollgate_session* session = fixture_session(plan, kFacts);
+  static rollgate_session* session = fixture_session(fixture_plan(), kFacts);
   return session;
 }
 }  // namespace

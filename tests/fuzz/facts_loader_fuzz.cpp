@@ -6,13 +6,6 @@
 
 using namespace rollgate_fuzz;
 
-namespace {
-const rollgate_plan* fixture_plan() {
-  static rollgate_plan* plan = compile_fixture(kPlan);
-  return plan;
-}
-}  // namespace
-
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   const char* text = reinterpret_cast<const char*>(data);
   rollgate_error* err = nullptr;

@@ -57,6 +57,11 @@ void read_report(const rollgate_report* report) {
   free_text(text);
 }
 
+const rollgate_plan* fixture_plan() {
+  static rollgate_plan* plan = compile_fixture(kPlan);
+  return plan;
+}
+
 void read_plan(const rollgate_plan* plan) {
   (void)rollgate_plan_name(plan);
   (void)rollgate_plan_digest(plan);

@@ -134,6 +134,10 @@ inline void limit_for_fuzzing(rollgate_session* session) {
 // gave (a finding).
 void read_report(const rollgate_report* report);
 
+// The fixture plan, compiled once for the process (plans are immutable
+// and shared by every session made from them).
+const rollgate_plan* fixture_plan();
+
 // Reads the whole plan through the introspection functions.
 void read_plan(const rollgate_plan* plan);
 
