@@ -299,6 +299,28 @@ ROLLGATE_API rollgate_status rollgate_report_json(char** json, size_t* json_len,
   return rollgate_report_json_with(json, json_len, report, nullptr, err);
 }
 
+namespace {
+
+// The layout `options` asks for (NULL: the full, indented report), or
+// ROLLGATE_EINVAL for a version or flag this library does not know.
+rollgate_status read_json_layout(rollgate::report::JsonOptions& layout, const rollgate_json_options* options,
+                                 rollgate_error** err) {
+  if (!options) return ROLLGATE_OK;
+  if (options->version < 1 || options->version > ROLLGATE_JSON_OPTIONS_VERSION)
+    return fail(err, ROLLGATE_EINVAL,
+                "rollgate_json_options version " + std::to_string(options->version) +
+                    " is not known to this rollgate (it knows 1 to " + std::to_string(ROLLGATE_JSON_OPTIONS_VERSION) +
+                    ")");
+  const unsigned known = ROLLGATE_JSON_COMPACT | ROLLGATE_JSON_SUMMARY;
+  if (options->flags & ~known)
+    return fail(err, ROLLGATE_EINVAL, "unknown rollgate_json_options flags " + std::to_string(options->flags & ~known));
+  layout.compact = options->flags & ROLLGATE_JSON_COMPACT;
+  layout.summary = options->flags & ROLLGATE_JSON_SUMMARY;
+  return ROLLGATE_OK;
+}
+
+}  // namespace
+
 ROLLGATE_API rollgate_status rollgate_report_json_with(char** json, size_t* json_len,
                                                        const rollgate_report* report,
                                                        const rollgate_json_options* options,
@@ -309,20 +331,28 @@ ROLLGATE_API rollgate_status rollgate_report_json_with(char** json, size_t* json
     if (!json) return null_argument(err, "rollgate_report_json_with", "json");
     if (!report) return null_argument(err, "rollgate_report_json_with", "report");
     rollgate::report::JsonOptions layout;
-    if (options) {
-      if (options->version < 1 || options->version > ROLLGATE_JSON_OPTIONS_VERSION)
-        return fail(err, ROLLGATE_EINVAL,
-                    "rollgate_json_options version " + std::to_string(options->version) +
-                        " is not known to this rollgate (it knows 1 to " +
-                        std::to_string(ROLLGATE_JSON_OPTIONS_VERSION) + ")");
-      const unsigned known = ROLLGATE_JSON_COMPACT | ROLLGATE_JSON_SUMMARY;
-      if (options->flags & ~known)
-        return fail(err, ROLLGATE_EINVAL,
-                    "unknown rollgate_json_options flags " + std::to_string(options->flags & ~known));
-      layout.compact = options->flags & ROLLGATE_JSON_COMPACT;
-      layout.summary = options->flags & ROLLGATE_JSON_SUMMARY;
-    }
+    if (rollgate_status status = read_json_layout(layout, options, err); status != ROLLGATE_OK) return status;
     return copy_out(json, json_len, rollgate::report::to_json(report->evaluation(), layout));
+  });
+}
+
+ROLLGATE_API rollgate_status rollgate_report_stage_json(char** json, size_t* json_len,
+                                                        const rollgate_report* report, size_t stage,
+                                                        const rollgate_json_options* options,
+                                                        rollgate_error** err) {
+  return guarded(err, [&]() -> rollgate_status {
+    if (json) *json = nullptr;
+    if (json_len) *json_len = 0;
+    if (!json) return null_argument(err, "rollgate_report_stage_json", "json");
+    if (!report) return null_argument(err, "rollgate_report_stage_json", "report");
+    const size_t stages = report->evaluation().stages.size();
+    if (stage >= stages)
+      return fail(err, ROLLGATE_EINVAL,
+                  "stage index " + std::to_string(stage) + " is out of range (the report has " +
+                      std::to_string(stages) + " stages)");
+    rollgate::report::JsonOptions layout;
+    if (rollgate_status status = read_json_layout(layout, options, err); status != ROLLGATE_OK) return status;
+    return copy_out(json, json_len, rollgate::report::stage_json(report->evaluation(), stage, layout));
   });
 }
 

@@ -957,6 +957,32 @@ ROLLGATE_API rollgate_status rollgate_report_json_with(
     char **json, size_t *json_len, const rollgate_report *report,
     const rollgate_json_options *options, rollgate_error **err);
 
+/* One stage of the report, as JSON, for a page or a command about that
+ * stage alone: an object with the report's report_version, detail (summary
+ * layout only), plan and evaluated_at, then
+ *
+ *   stage  the stage's entry of the report's stages[], in the same layout
+ *   drift  its entries of the report's drift[] (empty when none drift)
+ *
+ * docs/REPORT.md "One stage" has an example.  Takes time linear in the
+ * stage's gates and the facts they read, not in the plan: showing one
+ * stage of a 1M-gate plan renders no other.
+ *
+ *   json     receives the document, NUL-terminated, *json_len bytes
+ *            (json_len may be NULL); free it with rollgate_free()
+ *   report   the report
+ *   stage    the stage's index, plan order (rollgate_report_stage_find()
+ *            finds it by id)
+ *   options  the layout, as for rollgate_report_json_with() (NULL: full,
+ *            indented)
+ *
+ * Returns ROLLGATE_OK; ROLLGATE_EINVAL for a NULL json or report, a stage
+ * index out of range, an options version this library does not know or an
+ * unknown flag; ROLLGATE_ENOMEM. */
+ROLLGATE_API rollgate_status rollgate_report_stage_json(
+    char **json, size_t *json_len, const rollgate_report *report,
+    size_t stage, const rollgate_json_options *options, rollgate_error **err);
+
 /* The report as text for people, the same as `rollgate eval --format text`.
  * *text is NUL-terminated, *text_len bytes (text_len may be NULL), freed
  * with rollgate_free().

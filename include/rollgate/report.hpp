@@ -146,6 +146,23 @@ class Report {
         report_.get());
   }
 
+  /// One stage of the report as JSON: {report_version, detail (summary
+  /// only), plan, evaluated_at, stage, drift}, where `stage` is the stage's
+  /// entry of stages[] laid out as `flags` says (as for json(flags)) and
+  /// `drift` its entries of drift[].  Renders that stage alone, so its cost
+  /// does not grow with the plan.
+  /// @throws Error (ROLLGATE_EINVAL for an index out of range, an unknown
+  /// flag or an empty Report, ROLLGATE_ENOMEM).
+  std::string stage_json(std::size_t index, unsigned flags = 0) const {
+    rollgate_json_options options = ROLLGATE_JSON_OPTIONS_INIT;
+    options.flags = flags;
+    return detail::render(
+        [&options, index](char** json, std::size_t* len, const rollgate_report* report, rollgate_error** err) {
+          return rollgate_report_stage_json(json, len, report, index, &options, err);
+        },
+        report_.get());
+  }
+
   /// The report as text for people, as `rollgate eval --format text` prints it.
   /// @throws Error (ROLLGATE_EINVAL for an empty Report, ROLLGATE_ENOMEM).
   std::string text() const { return detail::render(&rollgate_report_text, report_.get()); }

@@ -106,21 +106,22 @@ void gather_gates(Explanation& e, const rollgate::Plan& plan, const rollgate::Re
 Explanation explain(const LoadedSession& loaded, const rollgate::Report& report, const std::string& subject_text) {
   const rollgate::Plan& plan = loaded.plan;
   const Subject subject = find_subject(plan, subject_text);
-  // The summary layout: every stage's reasons and approvals without the
-  // evidence of every passing gate of the plan.
-  ReportView view = read_report_view(report.json(ROLLGATE_JSON_SUMMARY | ROLLGATE_JSON_COMPACT));
+  // The subject's stage alone, in the summary layout (its reasons and
+  // approvals, the gates that do not pass): rendering the whole report
+  // would cost the whole plan, minutes for a million gates.
+  StageReportView view =
+      read_stage_report_view(report.stage_json(subject.stage, ROLLGATE_JSON_SUMMARY | ROLLGATE_JSON_COMPACT));
   Explanation e;
   e.subject = subject_text;
   e.gate_only = !subject.gate.empty();
-  e.stage = std::move(view.stages[subject.stage]);
+  e.stage = std::move(view.stage);
   e.evaluated_at = view.evaluated_at;
   const rollgate::PlanStage stage = plan.stage(subject.stage);
   for (std::size_t up : stage.after) {
     const rollgate::StageResult r = report.stage(up);
     e.upstreams.push_back({r.id, rollgate::to_string(r.status)});
   }
-  for (DriftView& d : view.drift)
-    if (d.stage == e.stage.id) e.drift.push_back(std::move(d));
+  e.drift = std::move(view.drift);
   gather_approvals(e, loaded.session, stage, loaded.now);
   gather_gates(e, plan, report, loaded.session, subject, loaded.now);
   return e;

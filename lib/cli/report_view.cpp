@@ -213,16 +213,26 @@ TransitionView read_transition(const json::object& o) {
   return TransitionView{text_of(o, "id"), text_of(o, "from"), text_of(o, "to"), text_of(o, "at")};
 }
 
+DriftView read_drift(const json::object& d) {
+  return DriftView{text_of(d, "stage"), text_of(d, "gate"), text_of(d, "status"), text_of(d, "since")};
+}
+
+// The document's top-level object, parsed into `arena`.
+const json::object& parse_report(std::string_view text, json::value& document, json::monotonic_resource& arena) {
+  json::error_code error;
+  document = json::parse(json::string_view(text.data(), text.size()), error, &arena);
+  if (error || !document.is_object()) throw std::runtime_error("the report is not a JSON object: " + error.message());
+  return document.get_object();
+}
+
 }  // namespace
 
 ReportView read_report_view(std::string_view text) {
   // One arena for the whole document: a 100k-stage report is tens of
   // megabytes of small values, freed at once.
   json::monotonic_resource arena;
-  json::error_code error;
-  const json::value document = json::parse(json::string_view(text.data(), text.size()), error, &arena);
-  if (error || !document.is_object()) throw std::runtime_error("the report is not a JSON object: " + error.message());
-  const json::object& top = document.get_object();
+  json::value document;
+  const json::object& top = parse_report(text, document, arena);
 
   ReportView view;
   const json::object& plan = required_object(top, "plan");
@@ -234,9 +244,7 @@ ReportView read_report_view(std::string_view text) {
   view.next = strings_of(top, "next");
   for_each_object(top, "stages", [&](const json::object& s) { view.stages.push_back(read_stage(s)); });
   for_each_object(top, "blockers", [&](const json::object& b) { view.blockers.push_back(read_blocker(b)); });
-  for_each_object(top, "drift", [&](const json::object& d) {
-    view.drift.push_back(DriftView{text_of(d, "stage"), text_of(d, "gate"), text_of(d, "status"), text_of(d, "since")});
-  });
+  for_each_object(top, "drift", [&](const json::object& d) { view.drift.push_back(read_drift(d)); });
   for_each_object(top, "transitions", [&](const json::object& t) { view.transitions.push_back(read_transition(t)); });
   if (const json::value* what_if = top.if_contains("what_if"); what_if && what_if->is_object()) {
     view.is_what_if = true;
@@ -244,6 +252,17 @@ ReportView read_report_view(std::string_view text) {
                     [&](const json::object& c) { view.what_if_changes.push_back(read_transition(c)); });
   }
   view.warnings = strings_of(top, "warnings");
+  return view;
+}
+
+StageReportView read_stage_report_view(std::string_view text) {
+  json::monotonic_resource arena;
+  json::value document;
+  const json::object& top = parse_report(text, document, arena);
+  StageReportView view;
+  view.evaluated_at = text_of(top, "evaluated_at");
+  view.stage = read_stage(required_object(top, "stage"));
+  for_each_object(top, "drift", [&](const json::object& d) { view.drift.push_back(read_drift(d)); });
   return view;
 }
 

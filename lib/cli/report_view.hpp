@@ -129,4 +129,15 @@ struct ReportView {
 // library wrote it).
 ReportView read_report_view(std::string_view json);
 
+// One stage of a report, as Report::stage_json() writes it: what a command
+// about one stage needs, without the rest of the plan.
+struct StageReportView {
+  std::string evaluated_at;
+  StageView stage;
+  std::vector<DriftView> drift;  // the stage's drifting gates
+};
+
+// Reads Report::stage_json() (any layout); throws as read_report_view().
+StageReportView read_stage_report_view(std::string_view json);
+
 }  // namespace rollgate::cli

@@ -164,20 +164,40 @@ void write_target_blocker(JsonWriter& w, const Evaluation& e, const engine::Targ
   w.end_object();
 }
 
+// Rule 17: the drifting gates of one stage, in plan order.
+void write_stage_drift(JsonWriter& w, const StageResult& r) {
+  for (const GateResult& g : r.gates) {
+    if (!g.drift_since) continue;
+    w.begin_object();
+    w.member("stage", r.stage->id);
+    w.member("gate", g.gate->full_id);
+    w.member("status", engine::to_string(g.status));
+    w.member("since", cel::format_timestamp(*g.drift_since));
+    w.end_object();
+  }
+}
+
 // Rule 17: every drifting gate, in plan order.
 void write_drift(JsonWriter& w, const Evaluation& e) {
   w.begin_array();
-  for (const StageResult& r : e.stages)
-    for (const GateResult& g : r.gates) {
-      if (!g.drift_since) continue;
-      w.begin_object();
-      w.member("stage", r.stage->id);
-      w.member("gate", g.gate->full_id);
-      w.member("status", engine::to_string(g.status));
-      w.member("since", cel::format_timestamp(*g.drift_since));
-      w.end_object();
-    }
+  for (const StageResult& r : e.stages) write_stage_drift(w, r);
   w.end_array();
+}
+
+// What every report document opens with: its version, its layout, the plan
+// it is about and the evaluation instant.
+void write_header(JsonWriter& w, const Evaluation& e, const JsonOptions& options) {
+  w.key("report_version");
+  w.integer(1);
+  if (options.summary) w.member("detail", "summary");
+  w.key("plan");
+  w.begin_object();
+  w.member("name", e.plan->name);
+  w.key("title");
+  w.string_or_null(e.plan->title);
+  w.member("digest", e.plan->digest);
+  w.end_object();
+  w.member("evaluated_at", cel::format_timestamp(e.evaluated_at));
 }
 
 // Rule 18: {id, from, to, at}, at = this evaluation's instant.
@@ -219,17 +239,7 @@ void write_what_if(JsonWriter& w, const std::vector<engine::StatusChange>& chang
 std::string to_json(const Evaluation& e, const JsonOptions& options) {
   JsonWriter w(options.compact);
   w.begin_object();
-  w.key("report_version");
-  w.integer(1);
-  if (options.summary) w.member("detail", "summary");
-  w.key("plan");
-  w.begin_object();
-  w.member("name", e.plan->name);
-  w.key("title");
-  w.string_or_null(e.plan->title);
-  w.member("digest", e.plan->digest);
-  w.end_object();
-  w.member("evaluated_at", cel::format_timestamp(e.evaluated_at));
+  write_header(w, e, options);
   w.key("target");
   w.begin_object();
   w.key("id");
@@ -263,6 +273,23 @@ std::string to_json(const Evaluation& e, const JsonOptions& options) {
   w.key("warnings");
   w.begin_array();
   for (const std::string& warning : e.warnings) w.string(warning);
+  w.end_array();
+  w.end_object();
+  std::string out = w.take();
+  out += '\n';
+  return out;
+}
+
+std::string stage_json(const Evaluation& e, size_t stage, const JsonOptions& options) {
+  const StageResult& r = e.stages.at(stage);
+  JsonWriter w(options.compact);
+  w.begin_object();
+  write_header(w, e, options);
+  w.key("stage");
+  write_stage(w, e, r, options);
+  w.key("drift");
+  w.begin_array();
+  write_stage_drift(w, r);
   w.end_array();
   w.end_object();
   std::string out = w.take();

@@ -24,6 +24,15 @@ struct JsonOptions {
 std::string to_json(const engine::Evaluation& e, const JsonOptions& options = {});
 std::string to_text(const engine::Evaluation& e);
 
+// One stage of the report, for a page or a command about that stage alone:
+// {report_version, detail (summary only), plan, evaluated_at, stage, drift}
+// where `stage` is the stage's entry of the report's stages[] in the same
+// layout and `drift` its entries of drift[].  Linear in the stage's gates
+// and the facts they read, not in the plan: a 1M-gate report need not be
+// rendered to show one stage.  Throws std::out_of_range for a stage index
+// past the plan's.
+std::string stage_json(const engine::Evaluation& e, size_t stage, const JsonOptions& options = {});
+
 // The whole set of stages the blocker `blocker_id` (a blockers[] id) holds
 // back, as a JSON array of stage ids in plan order (the report lists only
 // the first engine::kHoldsBackListed); nullopt when no blocker has that id.

@@ -915,6 +915,83 @@ static void test_json_options(void) {
   rollgate_plan_free(plan);
 }
 
+/* rollgate_report_stage_json: one stage as the report's stages[] has it,
+ * with that stage's drift, and nothing of the other stages. */
+static void test_stage_json(void) {
+  rollgate_plan *plan = compile_or_null(kPlan);
+  rollgate_session *session =
+      session_with(plan, "{\"facts\": {\"ok\": true, \"n\": 2}, \"progress\": {\"a\": {\"state\": \"in_progress\"}}}");
+  rollgate_report *report = NULL;
+  rollgate_error *err = NULL;
+  rollgate_json_options options = ROLLGATE_JSON_OPTIONS_INIT;
+  char *full = NULL, *json = NULL;
+  const char *stage_start, *stage_end;
+  size_t len = 0, index = 99;
+
+  rollgate_free(eval_json(session, T0, NULL, NULL)); /* the stage starts with its gate passing */
+  CHECK(rollgate_session_set_fact(session, "n", 1, "0", 1, NULL) == ROLLGATE_OK);
+  CHECK(rollgate_session_evaluate(&report, session, T0 + 60, 0, &err) == ROLLGATE_OK);
+  options.flags = ROLLGATE_JSON_COMPACT;
+  CHECK(rollgate_report_json_with(&full, NULL, report, &options, &err) == ROLLGATE_OK);
+  CHECK(rollgate_report_stage_find(&index, report, "a", ROLLGATE_NUL_TERMINATED, &err) == ROLLGATE_OK);
+
+  CHECK(rollgate_report_stage_json(&json, &len, report, index, &options, &err) == ROLLGATE_OK);
+  CHECK(json != NULL && len == strlen(json));
+  CHECK(contains(json, "{\"report_version\":1,\"plan\":{\"name\":\"capi\","));
+  CHECK(contains(json, "\"evaluated_at\":\"2026-11-23T10:01:00Z\""));
+  /* The stage object is byte for byte the report's entry for it. */
+  stage_start = strstr(json, "\"stage\":{");
+  stage_end = strstr(json, ",\"drift\":[");
+  CHECK(stage_start != NULL && stage_end != NULL && stage_end > stage_start);
+  if (stage_start && stage_end) {
+    char entry[4096];
+    size_t n = (size_t)(stage_end - stage_start) - strlen("\"stage\":");
+    CHECK(n < sizeof entry);
+    if (n < sizeof entry) {
+      memcpy(entry, stage_start + strlen("\"stage\":"), n);
+      entry[n] = '\0';
+      CHECK(contains(full, entry));
+      CHECK(contains(entry, "\"id\":\"a\""));
+    }
+  }
+  CHECK(contains(json, "\"drift\":[{\"stage\":\"a\",\"gate\":\"a/g\",\"status\":\"fail\""));
+  CHECK(!contains(json, "\"id\":\"b\""));
+  rollgate_free(json);
+
+  /* Stage b: no drift of its own; the summary layout as for the report. */
+  options.flags = ROLLGATE_JSON_COMPACT | ROLLGATE_JSON_SUMMARY;
+  CHECK(rollgate_report_stage_json(&json, NULL, report, 1, &options, &err) == ROLLGATE_OK);
+  CHECK(contains(json, "\"detail\":\"summary\""));
+  CHECK(contains(json, "\"stage\":{\"id\":\"b\""));
+  CHECK(contains(json, "\"passing_gates\":0"));
+  CHECK(contains(json, "\"drift\":[]}"));
+  rollgate_free(json);
+
+  /* NULL options: indented, as rollgate_report_json(). */
+  CHECK(rollgate_report_stage_json(&json, NULL, report, 0, NULL, &err) == ROLLGATE_OK);
+  CHECK(contains(json, "\n  \"stage\": {\n"));
+  rollgate_free(json);
+
+  /* An index past the plan, unknown flags, NULL arguments. */
+  json = NULL;
+  CHECK(rollgate_report_stage_json(&json, &len, report, 2, NULL, &err) == ROLLGATE_EINVAL);
+  CHECK(json == NULL && len == 0);
+  CHECK(contains(rollgate_error_message(err), "stage index 2 is out of range (the report has 2 stages)"));
+  rollgate_error_free(err);
+  err = NULL;
+  options.flags = 0x8u;
+  CHECK(rollgate_report_stage_json(&json, NULL, report, 0, &options, &err) == ROLLGATE_EINVAL);
+  CHECK(contains(rollgate_error_message(err), "unknown rollgate_json_options flags 8"));
+  rollgate_error_free(err);
+  CHECK(rollgate_report_stage_json(NULL, NULL, report, 0, NULL, NULL) == ROLLGATE_EINVAL);
+  CHECK(rollgate_report_stage_json(&json, NULL, NULL, 0, NULL, NULL) == ROLLGATE_EINVAL);
+
+  rollgate_free(full);
+  rollgate_report_free(report);
+  rollgate_session_free(session);
+  rollgate_plan_free(plan);
+}
+
 /* A blocker that holds back more stages than the report lists: the report
  * gives the count and the first 10, rollgate_report_holds_back all of them. */
 static void test_holds_back(void) {
@@ -996,6 +1073,7 @@ int main(int argc, char **argv) {
   test_new_functions_null_safety();
   test_holds_back();
   test_json_options();
+  test_stage_json();
   printf("%d passed, %d failed\n", passed, failed);
   return failed == 0 ? 0 : 1;
 }

@@ -14,8 +14,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Dict, Iterator, List, Optional, Tuple
 
 import rollgate
 
@@ -167,18 +168,8 @@ class Engine:
         """The report the rollout would have with `patch` applied, at its
         last evaluation's instant and from its state; stores nothing (the
         transaction only reads)."""
-        with self.db.transaction(write=False) as tx:
-            current = store.rollout(tx, name)
-            if current is None:
-                raise UnknownRollout(name)
-            version = store.plan_version(tx, current.digest)
-            assert version is not None
-        instant = self._instant(current, None)
-        with rollgate.Session(self.plans.get(version)) as session:
-            session.set_inputs(current.inputs)
-            if current.state:
-                session.set_state(current.state)
-            with session.what_if(patch, instant, "what-if") as report:
+        with self._stored_session(name) as (current, session):
+            with session.what_if(patch, self._instant(current, None), "what-if") as report:
                 result: Dict[str, Any] = report.json()
         return result
 
@@ -187,21 +178,29 @@ class Engine:
         the stored inputs and state, at its latest evaluation's instant;
         stores nothing.  Lets a check compare the stored evaluation with
         the library's."""
+        with self._stored_session(name) as (current, session):
+            instant = (_dt.datetime.fromisoformat(current.evaluated_at) if current.evaluated_at
+                       else self.clock())
+            with session.evaluate(instant) as report:
+                result: Dict[str, Any] = report.json()
+        return result
+
+    @contextmanager
+    def _stored_session(self, name: str) -> Iterator[Tuple[store.Rollout, rollgate.Session]]:
+        """A session of its own on the rollout as stored (plan version,
+        inputs, state), read in one read-only transaction; nothing it does
+        is written back."""
         with self.db.transaction(write=False) as tx:
             current = store.rollout(tx, name)
             if current is None:
                 raise UnknownRollout(name)
             version = store.plan_version(tx, current.digest)
             assert version is not None
-        instant = (_dt.datetime.fromisoformat(current.evaluated_at) if current.evaluated_at
-                   else self.clock())
         with rollgate.Session(self.plans.get(version)) as session:
             session.set_inputs(current.inputs)
             if current.state:
                 session.set_state(current.state)
-            with session.evaluate(instant) as report:
-                result: Dict[str, Any] = report.json()
-        return result
+            yield current, session
 
     def _instant(self, current: store.Rollout, now: Optional[_dt.datetime]) -> _dt.datetime:
         instant = now or self.clock()

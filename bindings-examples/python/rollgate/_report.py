@@ -93,6 +93,19 @@ class Report(Handle):
         target, drift, transitions, warnings (summary: as json_text)."""
         return _json.loads(self.json_text(compact=summary, summary=summary))
 
+    def stage_json(self, stage: Union[int, str], summary: bool = False) -> Any:
+        """One stage of the report as a dict, by stage index or id: plan,
+        evaluated_at, "stage" (its entry of json()["stages"]) and "drift"
+        (its entries of json()["drift"]).  Renders that stage alone, so it
+        costs the same in a plan of any size (summary: as json_text)."""
+        index = stage if isinstance(stage, int) else self.stage_index(stage)
+        options = _native.JsonOptions(
+            _native.JSON_OPTIONS_VERSION,
+            _native.JSON_COMPACT | (_native.JSON_SUMMARY if summary else 0))
+        return _json.loads(take_buffer(lib().rollgate_report_stage_json,
+                                       self.handle(), index, byref(options))
+                           or "{}")
+
     def text(self) -> str:
         """The report as text for people (as `rollgate eval --format text`)."""
         return take_buffer(lib().rollgate_report_text, self.handle()) or ""

@@ -351,6 +351,22 @@ class SessionTest(unittest.TestCase):
             self.assertEqual(caught.exception.code, Status.EINPUT)
             self.assertIn("'pilot/nope' is not a blocker", str(caught.exception))
 
+    def test_stage_json_is_the_reports_entry_for_that_stage(self):
+        with self.evaluate({"facts": {"pilot.advisors": 5, "uptime_pct": 99.9}}) as r:
+            report = r.json()
+            one = r.stage_json("pilot")
+            self.assertEqual(r.stage_json(0), one)
+            summary = r.stage_json("pilot", summary=True)
+            with self.assertRaises(RollgateError) as caught:
+                r.stage_json(r.stage_count)
+            self.assertEqual(caught.exception.code, Status.EINVAL)
+        self.assertEqual(one["stage"], stage(report, "pilot"))
+        self.assertEqual(one["evaluated_at"], report["evaluated_at"])
+        self.assertEqual(one["plan"], report["plan"])
+        self.assertEqual(one["drift"], [])
+        self.assertEqual(summary["detail"], "summary")
+        self.assertEqual([g["id"] for g in summary["stage"]["gates"]], ["advisors"])
+
     def test_missing_fact_is_unknown(self):
         with self.evaluate({"facts": {"pilot.advisors": 9}}) as r:
             report = r.json()

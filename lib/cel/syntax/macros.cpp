@@ -44,20 +44,25 @@ class Expander {
     return target.kind == ExprKind::Ident && target.name == name;
   }
 
-  // cel.bind(var, init, body): body with var bound to init, as a fold over
-  // an empty list whose accumulator is the variable (cel-go's expansion).
+  // cel.bind(var, init, body): body with var bound to init.
   ExprPtr bind() {
     auto var = iter_var(arg(0));
     if (!var) return nullptr;
+    return bound(*var, std::move(arg(1)), std::move(arg(2)), call_.offset);
+  }
+
+  // `body` with `var` bound to `init`, as a fold over an empty list whose
+  // accumulator is the variable (cel-go's expansion of cel.bind).
+  ExprPtr bound(const std::string& var, ExprPtr init, ExprPtr body, size_t at) {
     auto c = std::make_unique<ComprehensionExpr>();
     c->iter_var = "#unused";
-    c->accu_var = *var;
-    c->iter_range = f_.make(ExprKind::List, call_.offset);
-    c->accu_init = std::move(arg(1));
+    c->accu_var = var;
+    c->iter_range = f_.make(ExprKind::List, at);
+    c->accu_init = std::move(init);
     c->loop_condition = bool_const(false);
-    c->loop_step = f_.ident(*var, call_.offset);
-    c->result = std::move(arg(2));
-    return f_.comprehension(call_.offset, std::move(c));
+    c->loop_step = f_.ident(var, at);
+    c->result = std::move(body);
+    return f_.comprehension(at, std::move(c));
   }
 
   // math.greatest(a, b, c, ...) is math.greatest([a, b, c, ...]).
@@ -265,47 +270,11 @@ class Expander {
                 std::move(step), accu());
   }
 
-  // A copy of `e` with fresh ids (a macro that uses its target twice).
-  ExprPtr clone(const Expr& e) {
-    ExprPtr copy = f_.make(e.kind, e.offset);
-    copy->height = e.height;
-    copy->constant = e.constant;
-    copy->literal = e.literal;
-    copy->name = e.name;
-    if (e.target) copy->target = clone(*e.target);
-    for (const ExprPtr& arg : e.args) copy->args.push_back(clone(*arg));
-    copy->test_only = e.test_only;
-    copy->optional_select = e.optional_select;
-    copy->parenthesized = e.parenthesized;
-    copy->optional_indices = e.optional_indices;
-    for (const EntryExpr& entry : e.entries) {
-      EntryExpr c;
-      c.id = f_.next_id();
-      c.offset = entry.offset;
-      if (entry.key) c.key = clone(*entry.key);
-      c.field = entry.field;
-      c.value = clone(*entry.value);
-      c.optional = entry.optional;
-      copy->entries.push_back(std::move(c));
-    }
-    if (const ComprehensionExpr* c = e.comprehension.get()) {
-      auto cc = std::make_unique<ComprehensionExpr>();
-      cc->iter_var = c->iter_var;
-      cc->iter_var2 = c->iter_var2;
-      cc->accu_var = c->accu_var;
-      cc->iter_range = clone(*c->iter_range);
-      cc->accu_init = clone(*c->accu_init);
-      cc->loop_condition = clone(*c->loop_condition);
-      cc->loop_step = clone(*c->loop_step);
-      cc->result = clone(*c->result);
-      copy->comprehension = std::move(cc);
-    }
-    return copy;
-  }
-
   // opt.optMap(v, e):     opt.hasValue() ? optional.of(e with v = opt.value()) : optional.none()
   // opt.optFlatMap(v, e): opt.hasValue() ? (e with v = opt.value()) : optional.none()
-  // as cel-go expands them; the binding is cel.bind's fold.
+  // with the receiver bound once to a hidden variable, not copied into both
+  // places as cel-go does: a chain of n calls is then n nodes deep rather
+  // than 2^n (a fuzz finding; an identifier with '@' cannot be written).
   ExprPtr opt_map(bool flat) {
     if (arg(0)->kind != ExprKind::Ident || arg(0)->name.starts_with("."))
       return fail(std::string(call_.function) + "() variable name must be a simple identifier",
@@ -313,20 +282,13 @@ class Expander {
     auto var = iter_var(arg(0));
     if (!var) return nullptr;
     const size_t at = call_.offset;
-    ExprPtr& target = *call_.target;
-    ExprPtr unwrapped = f_.member_call("value", at, clone(*target), {});
-    auto c = std::make_unique<ComprehensionExpr>();
-    c->iter_var = "#unused";
-    c->accu_var = *var;
-    c->iter_range = f_.make(ExprKind::List, at);
-    c->accu_init = std::move(unwrapped);
-    c->loop_condition = bool_const(false);
-    c->loop_step = f_.ident(*var, at);
-    c->result = std::move(arg(1));
-    ExprPtr mapped = f_.comprehension(at, std::move(c));
+    const std::string receiver = "@optional";
+    ExprPtr unwrapped = f_.member_call("value", at, f_.ident(receiver, at), {});
+    ExprPtr mapped = bound(*var, std::move(unwrapped), std::move(arg(1)), at);
     if (!flat) mapped = call1("optional.of", std::move(mapped));
-    ExprPtr test = f_.member_call("hasValue", at, std::move(target), {});
-    return ternary(std::move(test), std::move(mapped), f_.call("optional.none", at, {}));
+    ExprPtr test = f_.member_call("hasValue", at, f_.ident(receiver, at), {});
+    ExprPtr chosen = ternary(std::move(test), std::move(mapped), f_.call("optional.none", at, {}));
+    return bound(receiver, std::move(*call_.target), std::move(chosen), at);
   }
 
   ExprFactory& f_;

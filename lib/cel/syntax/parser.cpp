@@ -325,8 +325,8 @@ class Parser {
       std::optional<MacroError> macro_error;
       MacroCall macro{function, open, target ? &target : nullptr, &args};
       if (ExprPtr expanded = expand_macro(factory_, macro, macro_error)) {
-        // Checked after each expansion: a copy is at most the size of the
-        // tree so far, so the work stays within twice the limit.
+        // Checked after each expansion, the only place a tree grows faster
+        // than its source: the work stays within the limit and one macro.
         if (factory_.made() > options_.max_nodes)
           return fail("expression too large: more than " + std::to_string(options_.max_nodes) +
                           " nodes with its macros expanded",

@@ -20,11 +20,12 @@ struct ParseOptions {
   int max_nesting = 128;
   // Height of the tree, which long operator chains grow without nesting.
   int max_height = 256;
-  // Nodes of the tree, macros expanded.  Without macros a tree has at most
-  // a few nodes a byte of source, but optMap() and optFlatMap() copy their
-  // receiver, so a chain of n of them would make 2^n nodes: 40 in a gate of
-  // 1 kB asked for a trillion (found by tests/fuzz/expression_fuzz.cpp).
-  // 100,000 nodes is a list literal of a 64 KiB expression twice over.
+  // Nodes of the tree, macros expanded: a bound on the work of checking
+  // and planning that does not trust any macro's expansion to stay small.
+  // (Macros grow the tree by a constant per call; optMap() and optFlatMap()
+  // once copied their receiver, 2^n nodes for a chain of n, found by
+  // tests/fuzz/expression_fuzz.cpp.)  100,000 nodes is a list literal of a
+  // 64 KiB expression twice over.
   int64_t max_nodes = 100000;
 };
 
