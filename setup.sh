@@ -16,20 +16,20 @@ cd "$(dirname "$0")"
 
 # Debian packages the build and the tests need: compilers and build tools,
 # Boost 1.81 (JSON compiled in, Graph header-only), doctest, Python for the
-# ctypes binding tests, pkg-config for the installed-package test (and to
-# find RE2), tzdata for CEL time-zone functions, RE2 for CEL's matches(),
-# CLI11 (header-only) for the command line's arguments, --help and
-# completion, and Graphviz, whose `dot` draws `rollgate graph --format svg`.
+# ctypes binding tests, pkg-config for the installed-package test, tzdata
+# for CEL time-zone functions, CLI11 (header-only) for the command line's
+# arguments, --help and completion, and Graphviz, whose `dot` draws `rollgate graph --format svg`.
 packages=(g++ cmake ninja-build pkg-config python3 tzdata
-          libboost-json1.81-dev libboost-graph1.81-dev doctest-dev libre2-dev
+          libboost-json1.81-dev libboost-graph1.81-dev doctest-dev
           libcli11-dev graphviz)
 # What only the tests need: libabigail's abidiff for the ABI check (tests/abi),
 # for the Python package tests venv, pip, setuptools, wheel and mypy, groff
 # to check that the man page renders without a warning, valgrind (memcheck
-# tests), clang (the asan preset and libFuzzer), and for the portal
+# tests), clang (the asan preset and libFuzzer), RE2 (the oracle of the
+# differential test of matches()), and for the portal
 # (bindings-examples/portal) Flask, psycopg, a PostgreSQL server its tests
 # start themselves, chromium and node for its browser tests.
-test_packages=(abigail-tools python3-venv python3-pip python3-setuptools
+test_packages=(abigail-tools libre2-dev python3-venv python3-pip python3-setuptools
                python3-wheel python3-mypy groff-base valgrind clang
                python3-flask python3-psycopg postgresql chromium)
 

@@ -12,7 +12,7 @@
 //     step failed to change is as it was.
 // A crash is a finding too: a signal handler names the step and N.
 //
-//   rollgate_alloc_failure_sweep [--new-patterns] BAD_PLANS_DIR
+//   rollgate_alloc_failure_sweep BAD_PLANS_DIR
 //       [--example DIR PLAN FACTS NOW STRIDE]...
 // sweeps the failing compiles of BAD_PLANS_DIR's plans, then each example:
 // DIR/PLAN with DIR/FACTS evaluated at NOW (RFC 3339), every STRIDE-th N.
@@ -68,7 +68,7 @@ std::int64_t parse_instant(const char* text) {
 }
 
 void sweep_example(const std::string& dir, const char* plan, const char* facts, const char* now,
-                   std::uint64_t stride, bool new_patterns, Tally& tally) {
+                   std::uint64_t stride, Tally& tally) {
   Example e;
   e.name = dir.substr(dir.find_last_of('/') + 1);
   e.plan_text = read_whole(dir + "/" + plan);
@@ -80,7 +80,7 @@ void sweep_example(const std::string& dir, const char* plan, const char* facts, 
   witness.json = witness.evaluate_again();
   const auto started = std::chrono::steady_clock::now();
   const Tally before = tally;
-  for (const Step& step : example_steps(e, witness.json, new_patterns)) sweep(step, witness, stride, tally);
+  for (const Step& step : example_steps(e, witness.json)) sweep(step, witness, stride, tally);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("%s (every %llu-th N): %llu failing runs, %llu absorbed, %.1f s\n", e.name.c_str(),
               static_cast<unsigned long long>(stride), static_cast<unsigned long long>(tally.runs - before.runs),
@@ -115,17 +115,10 @@ void sweep_bad_plans(const std::string& dir, const std::string& witness_dir, con
 }  // namespace
 
 int main(int argc, char** argv) {
-  // --new-patterns adds new_pattern_step, which RE2 does not survive yet
-  // (docs/RELIABILITY.md, "Allocation failure"): ctest leaves it out.
-  const bool new_patterns = argc > 1 && std::strcmp(argv[1], "--new-patterns") == 0;
-  if (new_patterns) {
-    --argc;
-    ++argv;
-  }
   bool usage_ok = argc >= 2 && (argc - 2) % 6 == 0;
   for (int i = 2; usage_ok && i < argc; i += 6) usage_ok = std::strcmp(argv[i], "--example") == 0;
   if (!usage_ok) {
-    std::fprintf(stderr, "usage: rollgate_alloc_failure_sweep [--new-patterns] BAD_PLANS_DIR\n"
+    std::fprintf(stderr, "usage: rollgate_alloc_failure_sweep BAD_PLANS_DIR\n"
                          "           [--example DIR PLAN FACTS NOW STRIDE]...\n");
     return 2;
   }
@@ -145,7 +138,7 @@ int main(int argc, char** argv) {
   Tally tally;
   if (argc > 2) sweep_bad_plans(argv[1], argv[3], argv[4], argv[5], argv[6], tally);
   for (int i = 2; i + 5 < argc; i += 6)
-    sweep_example(argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4], std::stoull(argv[i + 5]), new_patterns, tally);
+    sweep_example(argv[i + 1], argv[i + 2], argv[i + 3], argv[i + 4], std::stoull(argv[i + 5]), tally);
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   std::printf("%llu steps, %llu failing runs (%llu absorbed), most allocations in one step %llu, %.1f s\n",
               static_cast<unsigned long long>(tally.steps), static_cast<unsigned long long>(tally.runs),

@@ -313,12 +313,10 @@ Step misspelt_stage_step(const Example& e) {
 }
 
 // rollgate_session_evaluate_expr with a pattern matches() has not seen, so
-// that RE2 compiles it under the failing allocator: the compiled patterns
-// are cached process-wide (lib/cel/library/regex.cpp, at most 256), and a
+// that it is compiled under the failing allocator: compiled patterns are
+// cached process-wide (lib/cel/library/regex.cpp, at most 256), and a
 // pattern seen before would only be looked up.  Each run adds at most one
 // entry; the sweep stays below the bound, where the cache would be emptied.
-// Only with --new-patterns: RE2 is not exception-safe, and a std::bad_alloc
-// thrown inside its parser leaks and then crashes while unwinding.
 Step new_pattern_step(const Example& e) {
   struct Slots {
     std::string expr;
@@ -439,7 +437,7 @@ Step compile_step(const std::string& label, const std::string& text, rollgate_st
   return step;
 }
 
-std::vector<Step> example_steps(const Example& e, const std::string& reference_json, bool new_patterns) {
+std::vector<Step> example_steps(const Example& e, const std::string& reference_json) {
   std::vector<Step> steps;
   steps.push_back(compile_step(e.name + ": plan_compile", e.plan_text, ROLLGATE_OK));
   steps.push_back(new_session_step(e));
@@ -470,7 +468,7 @@ std::vector<Step> example_steps(const Example& e, const std::string& reference_j
   steps.push_back(update_inputs_step(e, "{\"progress\": {\"" + e.first_stage + "\": {\"state\": \"held\"}}}"));
   steps.push_back(misspelt_stage_step(e));
   // The first gate's expression broken into operands, and one that builds
-  // lists and strings and runs RE2.
+  // lists and strings and runs matches().
   for (const std::string& expr :
        {e.first_gate_expr, std::string("[1, 2, 3].map(x, x * 2).size() == 3 && 'rollgate'.matches('^r(o|a)l+.*e$')")})
     steps.push_back(buffer_step(e.name + ": session_evaluate_expr " + expr,
@@ -479,7 +477,7 @@ std::vector<Step> example_steps(const Example& e, const std::string& reference_j
                                                                         expr.size(), ROLLGATE_EXPR_OPERANDS, e.now,
                                                                         0, err);
                                 }));
-  if (new_patterns) steps.push_back(new_pattern_step(e));
+  steps.push_back(new_pattern_step(e));
   return steps;
 }
 

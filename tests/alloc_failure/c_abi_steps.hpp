@@ -36,8 +36,7 @@ void close_example(Example& e);
 // Every step on the example: compile, sessions and inputs, evaluation,
 // reports, state, diff, what-if, report readers, lookups, expressions.
 // `reference_json` is the report of a first evaluation of the facts;
-// `new_patterns` adds the step that makes RE2 compile a new pattern.
-std::vector<Step> example_steps(const Example& e, const std::string& reference_json, bool new_patterns);
+std::vector<Step> example_steps(const Example& e, const std::string& reference_json);
 
 // rollgate_plan_compile of `text`, which gives `expected` without failures;
 // the output is the plan's digest, or its error read whole through the

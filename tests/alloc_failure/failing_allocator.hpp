@@ -1,7 +1,7 @@
 // An allocation-failure injector for tests, in SQLite's manner: arm(n)
 // makes the n-th allocation from now fail, once.  Every allocation of the
 // process (malloc and operator new, from the test program, librollgate.so,
-// libstdc++ and RE2 alike) is counted, and so are the allocations still
+// and libstdc++ alike) is counted, and so are the allocations still
 // live, so that a leak shows as a live count that does not come back.
 // failing_allocator.cpp says how.
 #pragma once

@@ -1,6 +1,8 @@
 #include "sweep.hpp"
 
 #include <cstdio>
+#include <utility>
+#include <vector>
 
 #include "failing_allocator.hpp"
 
@@ -54,20 +56,46 @@ std::string Witness::evaluate_again() const {
   return text;
 }
 
+// Checks what the failing runs of a cache-filling step left (N, count,
+// in the order of N) against `whole_entry`, what the run without a failure
+// left: the counts never decrease, the last part are the whole entry, and
+// before it there is at most one smaller count (the first part of it).
+void report_kept_counts(const Step& step, const std::vector<std::pair<std::uint64_t, std::int64_t>>& kept,
+                        std::int64_t whole_entry, Tally& tally) {
+  std::int64_t partial = -1;
+  std::int64_t previous = 0;
+  for (const auto& [at, count] : kept) {
+    const bool ordered = count >= previous && count <= whole_entry;
+    const bool known = count == whole_entry || partial == -1 || count == partial;
+    if (!ordered || !known)
+      tally.finding(step.name, at, "leaked " + std::to_string(count) + " allocations (a cache entry is " +
+                                       std::to_string(whole_entry) + ")");
+    if (count != whole_entry) partial = count;
+    previous = count;
+  }
+}
+
 void sweep(const Step& step, const Witness& witness, std::uint64_t stride, Tally& tally) {
   // The run without failures gives the reference output, and makes any
   // lazily made process-wide state (which then stays) before leaks count.
-  const std::int64_t live_at_start = live_allocations();
   step.prepare();
   const rollgate_status status0 = step.call();
   const Outcome reference = step.finish(status0);
-  const std::int64_t cache_entry = step.fills_a_cache ? live_allocations() - live_at_start : 0;
   if (status0 != step.expected || !reference.problem.empty()) {
     tally.finding(step.name, 0, "without failures: status " + status_text(status0) + " " + reference.problem);
     return;
   }
   ++tally.steps;
   const std::uint64_t absorbed_before = tally.absorbed;
+  // A step that fills a cache leaves an entry behind whenever it got as
+  // far as storing one.  A matches() pattern's entry is stored in two
+  // parts: the compiled program, then the DFA states its first search
+  // builds (dropped if that search fails).  So what failing runs leave is
+  // 0, the program alone, or the whole entry: what the last run (the one
+  // without a failure) leaves; and in that order as N grows.  Any other
+  // count is a leak.  (The reference run is no measure: it also makes lazy
+  // process-wide state.)
+  std::vector<std::pair<std::uint64_t, std::int64_t>> kept;
   for (std::uint64_t n = 1;; n += stride) {
     std::snprintf(position, sizeof position, "%s, allocation %llu fails", step.name.c_str(),
                   static_cast<unsigned long long>(n));
@@ -81,11 +109,14 @@ void sweep(const Step& step, const Witness& witness, std::uint64_t stride, Tally
     tally.runs += injected ? 1 : 0;
     judge(step, n, status, injected, step.finish(status), reference, tally);  // the outcome is freed here
     const std::int64_t leaked = live_allocations() - live_before;
-    if (leaked != 0 && leaked != cache_entry)
+    if (leaked != 0 && step.fills_a_cache)
+      kept.emplace_back(n, leaked);
+    else if (leaked != 0)
       tally.finding(step.name, n, "leaked " + std::to_string(leaked) + " allocations");
     if (witness.evaluate_again() != witness.json)
       tally.finding(step.name, n, "an earlier session evaluates differently");
     if (!injected) {
+      report_kept_counts(step, kept, leaked, tally);
       if (made > tally.largest) tally.largest = made;
       std::printf("  %s: %llu allocations, %llu failures absorbed\n", step.name.c_str(),
                   static_cast<unsigned long long>(made),

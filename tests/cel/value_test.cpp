@@ -98,3 +98,16 @@ TEST_CASE("ordering helpers compare int and double without rounding") {
   CHECK(compare_uint_double(UINT64_MAX, 18446744073709551616.0) < 0);
   CHECK(compare_uint_double(0, -0.5) > 0);
 }
+
+TEST_CASE("a value nested 200,000 lists and maps deep is destroyed without deep recursion") {
+  // Destroyed inside its parent, each level would take stack frames: this
+  // depth overflows any thread's stack that way.
+  Value value = Value::int64(1);
+  for (int i = 0; i < 200'000; ++i)
+    value = i % 2 == 0 ? Value::list({value, Value::string("s")})
+                       : Value::map({{Value::string("k"), value}});
+  const Value shared = value;  // a second owner: nothing is destroyed yet
+  value = Value::null();
+  CHECK(shared.kind() == Value::Kind::Map);
+  CHECK(shared.as_map().size() == 1);
+}

@@ -19,7 +19,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-TARGETS = ("plan_loader", "facts_loader", "state_loader", "expression", "plan_diff", "capi_sequence")
+TARGETS = ("plan_loader", "facts_loader", "state_loader", "expression", "plan_diff", "capi_sequence", "regex")
 
 
 class Corpus:
@@ -111,6 +111,21 @@ def add_call_sequences(corpus: Corpus) -> None:
         corpus.add("capi_sequence", bytes(generator.randrange(256) for _ in range(length)))
 
 
+def add_patterns(corpus: Corpus, source: Path) -> None:
+    # Each verbatim pattern of the differential test's corpus (its format is
+    # at its top), with its texts that need no unescaping: "pattern NUL text".
+    for line in (source / "tests/data/regex/corpus.txt").read_text(encoding="utf-8").split("\n"):
+        if not line or line.startswith("#"):
+            continue
+        fields = line.split("\t")
+        if fields[0] == "~":
+            continue
+        corpus.add("regex", fields[0])
+        for text in fields[1:]:
+            if "\\" not in text:
+                corpus.add("regex", fields[0] + "\0" + text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--source", type=Path, required=True)
@@ -124,6 +139,7 @@ def main() -> None:
     add_expressions(corpus, args.source)
     add_diffs(corpus, args.source)
     add_call_sequences(corpus)
+    add_patterns(corpus, args.source)
     for target in TARGETS:
         print(f"{target}: {len(list((args.out / target).iterdir()))} seeds")
 

@@ -5,10 +5,11 @@
 #   tests/fuzz/run.sh TARGET [SECONDS] [extra libFuzzer flags...]
 #
 # TARGET: plan_loader facts_loader state_loader expression plan_diff
-# capi_sequence.  SECONDS defaults to 60.  Builds the asan preset (clang) the
-# first time.  The corpus grows in build/fuzz/corpus/TARGET and is kept
-# between runs; a crash, leak or timeout is written to
-# build/fuzz/findings/TARGET-*, which replays with
+# capi_sequence regex (matches() against RE2; built when RE2 is installed).
+# SECONDS defaults to 60.  Builds the asan preset (clang) the first time.
+# The corpus grows in build/fuzz/corpus/TARGET and is kept between runs;
+# a crash, leak or timeout is written to build/fuzz/findings/TARGET-*,
+# which replays with
 #   build/asan/tests/fuzz/rollgate_fuzz_TARGET FILE
 # and belongs, once fixed, in tests/data/fuzz/TARGET/ (replayed by ctest in
 # every build).
@@ -30,6 +31,7 @@ mkdir -p "$corpus" build/fuzz/findings
 
 dict=tests/fuzz/plan.dict
 [ "$target" = expression ] && dict=tests/fuzz/cel.dict
+[ "$target" = regex ] && dict=tests/fuzz/regex.dict
 
 # Inputs up to 1 MB: every finding of issue 10 needed tens of kilobytes.
 exec "$exe" "$corpus" "$seeds/$target" \

@@ -43,7 +43,57 @@ MapData make_map_data(MapEntries entries) {
 // alternative (text, bytes or an error message).
 struct Value::Heap {
   std::variant<std::string, ValueList, MapData, Type, std::vector<int>> data;
+
+  Heap() = default;
+  template <typename T>
+  explicit Heap(T&& value) : data(std::forward<T>(value)) {}
+  Heap(const Heap&) = delete;
+  Heap& operator=(const Heap&) = delete;
+  ~Heap();
+
+  bool holds_containers() const {
+    return std::holds_alternative<ValueList>(data) || std::holds_alternative<MapData>(data);
+  }
+
+  // Moves into `out` the heaps of this list's or map's elements that hold
+  // lists or maps themselves and that nothing else shares, so that they
+  // can be destroyed one after another instead of each inside its parent.
+  // Stops, leaving the rest in place, if `out` cannot grow.
+  void detach_nested(std::vector<std::shared_ptr<const Heap>>& out) noexcept;
 };
+
+void Value::Heap::detach_nested(std::vector<std::shared_ptr<const Heap>>& out) noexcept {
+  const auto detach = [&out](Value& v) {
+    if (!v.heap_ || v.heap_.use_count() != 1 || !v.heap_->holds_containers()) return true;
+    try {
+      out.push_back(std::move(v.heap_));
+    } catch (...) {
+      return false;  // out of memory: this one and the rest die recursively
+    }
+    return true;
+  };
+  if (auto* list = std::get_if<ValueList>(&data)) {
+    for (Value& v : *list)
+      if (!detach(v)) return;
+  } else if (auto* map = std::get_if<MapData>(&data)) {
+    for (auto& [key, value] : map->entries)
+      if (!detach(key) || !detach(value)) return;
+  }
+}
+
+// A value nested 10,000 lists deep would otherwise be destroyed 10,000
+// frames deep: the nested heaps are taken out and destroyed in a loop.
+Value::Heap::~Heap() {
+  if (!holds_containers()) return;
+  std::vector<std::shared_ptr<const Heap>> pending;
+  detach_nested(pending);
+  while (!pending.empty()) {
+    std::shared_ptr<const Heap> heap = std::move(pending.back());
+    pending.pop_back();
+    // The last owner: nothing else reads it while its elements are taken.
+    const_cast<Heap&>(*heap).detach_nested(pending);
+  }
+}
 
 Value::Value() : kind_(Kind::Null), i_(0) {}
 
@@ -86,12 +136,12 @@ Value Value::double_value(double d) {
 
 Value Value::string(std::string s) {
   return with_heap(Kind::String,
-                   std::make_shared<const Heap>(Heap{std::move(s)}));
+                   std::make_shared<const Heap>(std::move(s)));
 }
 
 Value Value::bytes(std::string b) {
   return with_heap(Kind::Bytes,
-                   std::make_shared<const Heap>(Heap{std::move(b)}));
+                   std::make_shared<const Heap>(std::move(b)));
 }
 
 Value Value::timestamp(Timestamp t) {
@@ -108,40 +158,39 @@ Value Value::duration(Duration d) {
 
 Value Value::list(ValueList items) {
   return with_heap(Kind::List,
-                   std::make_shared<const Heap>(Heap{std::move(items)}));
+                   std::make_shared<const Heap>(std::move(items)));
 }
 
 Value Value::map(MapEntries entries) {
-  return with_heap(Kind::Map, std::make_shared<const Heap>(
-                                  Heap{make_map_data(std::move(entries))}));
+  return with_heap(Kind::Map, std::make_shared<const Heap>(make_map_data(std::move(entries))));
 }
 
 Value Value::type_value(Type t) {
-  return with_heap(Kind::Type, std::make_shared<const Heap>(Heap{std::move(t)}));
+  return with_heap(Kind::Type, std::make_shared<const Heap>(std::move(t)));
 }
 
 Value Value::error(std::string message) {
   return with_heap(Kind::Error,
-                   std::make_shared<const Heap>(Heap{text::shorten(std::move(message), kMaxErrorMessageBytes)}));
+                   std::make_shared<const Heap>(text::shorten(std::move(message), kMaxErrorMessageBytes)));
 }
 
 Value Value::unknown(std::vector<int> slots) {
   std::sort(slots.begin(), slots.end());
   slots.erase(std::unique(slots.begin(), slots.end()), slots.end());
   return with_heap(Kind::Unknown,
-                   std::make_shared<const Heap>(Heap{std::move(slots)}));
+                   std::make_shared<const Heap>(std::move(slots)));
 }
 
 // An optional's payload is a list of zero (none) or one value.
 Value Value::optional_none() {
-  static const Value none = with_heap(kOptional, std::make_shared<const Heap>(Heap{ValueList{}}));
+  static const Value none = with_heap(kOptional, std::make_shared<const Heap>(ValueList{}));
   return none;
 }
 
 Value Value::optional_of(Value v) {
   ValueList one;
   one.push_back(std::move(v));
-  return with_heap(kOptional, std::make_shared<const Heap>(Heap{std::move(one)}));
+  return with_heap(kOptional, std::make_shared<const Heap>(std::move(one)));
 }
 
 bool Value::has_optional_value() const {

@@ -1,7 +1,5 @@
 #include "cel/library/regex.hpp"
 
-#include <re2/re2.h>
-
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -9,50 +7,86 @@
 #include <string>
 #include <utility>
 
+#include "cel/library/regex/program.hpp"
+#include "cel/library/regex/search.hpp"
+#include "cel/library/regex/syntax.hpp"
+
 namespace rollgate::cel::detail {
 
 namespace {
 
-// RE2's memory budget per compiled pattern (program plus DFA cache).  A
-// pattern whose program does not fit fails to compile (an error value); a
-// search whose DFA cache fills up falls back to RE2's NFA, still linear.
-constexpr int64_t kMaxProgramMemory = 8 << 20;
+// A kept DFA larger than this is dropped after its search: 256 cached
+// patterns keep at most 16 MiB of states.  A gate's pattern needs a few
+// dozen states, about 30 KiB.
+constexpr size_t kMaxKeptDfaBytes = 64 << 10;
 
-// The cache: at most this many patterns and this much pattern text, so its
-// size is bounded whatever patterns gates and facts bring.
-constexpr size_t kMaxCachedPatterns = 256;
-constexpr size_t kMaxCachedPatternBytes = 1 << 20;
+// A pattern compiled once: its program, or why it has none, and the DFA
+// states its searches have built so far.
+struct CompiledPattern {
+  regex::Program program;
+  std::string error;  // empty when the pattern is valid
+  // Most of a short search's time goes into building DFA states, and gates
+  // search the same pattern over and over, so the states are kept.  One
+  // thread at a time: a thread that finds the DFA busy searches with a
+  // DFA of its own rather than wait.
+  mutable std::mutex dfa_mutex;
+  mutable std::unique_ptr<regex::Dfa> dfa;
 
-std::shared_ptr<const re2::RE2> compile_pattern(std::string_view pattern) {
-  re2::RE2::Options options;  // UTF-8, longest-match off: RE2's defaults
-  options.set_log_errors(false);
-  options.set_max_mem(kMaxProgramMemory);
-  return std::make_shared<const re2::RE2>(
-      re2::StringPiece(pattern.data(), pattern.size()), options);
+  bool search(std::string_view text) const {
+    const std::unique_lock<std::mutex> lock(dfa_mutex, std::try_to_lock);
+    if (!lock.owns_lock()) return regex::search(program, text);
+    try {
+      if (!dfa) dfa = std::make_unique<regex::Dfa>(program);
+      const bool found = dfa->search(text);
+      if (dfa->memory_bytes() > kMaxKeptDfaBytes) dfa.reset();
+      return found;
+    } catch (...) {
+      dfa.reset();  // perhaps half-updated
+      throw;
+    }
+  }
+};
+
+std::shared_ptr<const CompiledPattern> compile_pattern(std::string_view pattern) {
+  auto compiled = std::make_shared<CompiledPattern>();
+  regex::ParsedPattern parsed;
+  if (regex::parse_pattern(pattern, parsed, compiled->error))
+    regex::compile_program(std::move(parsed), compiled->program, compiled->error);
+  return compiled;
 }
+
+// The cache: at most this many patterns and this many bytes of programs
+// (and kMaxKeptDfaBytes of states each), so its size is bounded whatever
+// patterns gates and facts bring.
+constexpr size_t kMaxCachedPatterns = 256;
+constexpr size_t kMaxCachedBytes = 32 << 20;
 
 // Compiled patterns are cached because gates evaluate the same constant
 // patterns over and over, from many threads.  A process-wide cache owned by
 // this function; entries are shared_ptr so that a search in progress keeps
 // its pattern alive when the cache is emptied.  When full it is emptied
-// (simpler than LRU, and the patterns in use come straight back).
-std::shared_ptr<const re2::RE2> cached_pattern(std::string_view pattern) {
+// (simpler than LRU, and the patterns in use come straight back).  A
+// pattern is compiled outside the lock: compiling may take a while and
+// may fail for want of memory, and neither should hold up other threads.
+std::shared_ptr<const CompiledPattern> cached_pattern(std::string_view pattern) {
   static std::mutex mutex;
-  static std::map<std::string, std::shared_ptr<const re2::RE2>, std::less<>> cache;
+  static std::map<std::string, std::shared_ptr<const CompiledPattern>, std::less<>> cache;
   static size_t cached_bytes = 0;
-  const std::lock_guard<std::mutex> lock(mutex);
-  if (const auto it = cache.find(pattern); it != cache.end()) return it->second;
+  {
+    const std::lock_guard<std::mutex> lock(mutex);
+    if (const auto it = cache.find(pattern); it != cache.end()) return it->second;
+  }
   auto compiled = compile_pattern(pattern);
-  if (cache.size() >= kMaxCachedPatterns ||
-      cached_bytes + pattern.size() > kMaxCachedPatternBytes) {
+  const size_t bytes = pattern.size() + compiled->program.memory_bytes();
+  std::string key(pattern);
+  const std::lock_guard<std::mutex> lock(mutex);
+  if (cache.size() >= kMaxCachedPatterns || cached_bytes + bytes > kMaxCachedBytes) {
     cache.clear();
     cached_bytes = 0;
   }
-  cache.emplace(std::string(pattern), compiled);
-  cached_bytes += pattern.size();
+  if (cache.emplace(std::move(key), compiled).second) cached_bytes += bytes;
   return compiled;
 }
-
 // The position just past the character class opening at `open` ('['):
 // a leading '^' and ']' are members, escapes and [:name:] are skipped, so
 // that a '(' or ')' inside the class is not taken for a group.
@@ -109,8 +143,8 @@ std::string pattern_limit_problem(std::string_view pattern) {
 Value regex_search(std::string_view text, std::string_view pattern) {
   if (std::string problem = pattern_limit_problem(pattern); !problem.empty())
     return Value::error(std::move(problem));
-  const auto re = cached_pattern(pattern);
-  if (!re->ok()) {
+  const auto compiled = cached_pattern(pattern);
+  if (!compiled->error.empty()) {
     // At most 64 bytes of the pattern, cut at a character boundary.
     size_t cut = std::min<size_t>(pattern.size(), 64);
     while (cut < pattern.size() && cut > 0 &&
@@ -118,10 +152,9 @@ Value regex_search(std::string_view text, std::string_view pattern) {
       --cut;
     std::string shown(pattern.substr(0, cut));
     if (cut < pattern.size()) shown += "...";
-    return Value::error("invalid regular expression '" + shown + "': " + re->error());
+    return Value::error("invalid regular expression '" + shown + "': " + compiled->error);
   }
-  return Value::boolean(
-      re2::RE2::PartialMatch(re2::StringPiece(text.data(), text.size()), *re));
+  return Value::boolean(compiled->search(text));
 }
 
 }  // namespace rollgate::cel::detail
