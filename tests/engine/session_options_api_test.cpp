@@ -13,9 +13,8 @@ namespace {
 constexpr std::int64_t kT0 = 1795428000;  // 2026-11-23T10:00:00Z
 
 const char* kPlan = R"json({"rollgate": 1, "name": "api",
-  "facts": {"s": {"type": "string"}, "big": {"type": "list(int)"}},
-  "stages": [{"id": "a", "gates": [{"id": "concat", "expr": "size(s + s) > 0"}]},
-             {"id": "b", "gates": [{"id": "huge", "expr": "big.all(x, big.all(y, big.all(z, z >= 0)))"}]}]})json";
+  "facts": {"s": {"type": "string"}},
+  "stages": [{"id": "a", "gates": [{"id": "concat", "expr": "size(s + s) > 0"}]}]})json";
 
 }  // namespace
 
@@ -71,6 +70,7 @@ TEST_CASE("Session::set_options: a past deadline and a set flag throw, and the s
   CHECK_THROWS_AS(session.what_if(R"({"facts": {"s": "x"}})", kT0 + 60), rollgate::Error);
   try {
     session.evaluate(kT0 + 60);
+    FAIL("not stopped");
   } catch (const rollgate::Error& e) {
     CHECK(e.code() == ROLLGATE_ECANCELLED);
   }
